@@ -1,0 +1,315 @@
+"""The `akhbar` command line: main(argv) -> exit code.
+
+A contract other tools rely on: commands, flags, JSON fields and exit codes (0 success,
+1 some inputs failed, 2 usage error) only ever grow. Errors are one line on stderr; the
+traceback of an unexpected failure goes to the log file, never to the terminal.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import logging
+import sqlite3
+import sys
+from collections.abc import Sequence
+from dataclasses import asdict
+from pathlib import Path
+
+from desktop_app import __version__
+from desktop_app.model import Article, ImportOutcome, ImportReport
+from desktop_app.paths import default_library_path
+from desktop_app.services.log import log_path, setup_logging
+from desktop_app.storage.library import Library, LibraryError
+
+EXIT_OK, EXIT_FAILED, EXIT_USAGE = 0, 1, 2
+log = logging.getLogger(__name__)
+
+
+class UsageError(Exception):
+    pass
+
+
+class _Parser(argparse.ArgumentParser):
+    def error(self, message: str) -> None:  # one line, exit 2, as the contract says
+        raise UsageError(f"{self.prog}: {message} (see '{self.prog} --help')")
+
+
+def build_parser() -> argparse.ArgumentParser:
+    db_help = "library file (default: $AKHBAR_DB or the per-user data folder)"
+    common = _Parser(add_help=False)
+    common.add_argument("--db", metavar="PATH", default=argparse.SUPPRESS, help=db_help)
+    common.add_argument("--json", action="store_true", help="machine-readable output")
+
+    parser = _Parser(
+        prog="akhbar",
+        description="Akhbar (أخبار): read, search and follow Arabic news archives offline. "
+        "With no command, opens the window.",
+    )
+    parser.add_argument("--db", metavar="PATH", help=db_help)
+    parser.add_argument("--version", action="version", version=f"akhbar {__version__}")
+    parser.add_argument("--lang", choices=["ar", "en"], help="interface language for the window")
+    parser.add_argument(
+        "--smoke-test", action="store_true", help="start the window offscreen, render, exit"
+    )
+    commands = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
+
+    imp = commands.add_parser("import", parents=[common], help="import article files/folders")
+    imp.add_argument("paths", nargs="+", metavar="PATH", help="*.txt files or folders")
+
+    lst = commands.add_parser("list", parents=[common], help="list articles, newest first")
+    lst.add_argument("--limit", type=_non_negative, default=50)
+    lst.add_argument("--offset", type=_non_negative, default=0)
+
+    show = commands.add_parser("show", parents=[common], help="show one article")
+    show.add_argument("id", type=int)
+
+    search = commands.add_parser("search", parents=[common], help="search articles")
+    search.add_argument("query")
+    search.add_argument("--limit", type=_non_negative, default=20)
+
+    bookmark = commands.add_parser("bookmark", help="bookmarked related headlines")
+    actions = bookmark.add_subparsers(dest="action", metavar="ACTION", parser_class=_Parser)
+    actions.required = True
+    add = actions.add_parser("add", parents=[common], help="bookmark a related headline")
+    add.add_argument("article_id", type=int)
+    add.add_argument("position", type=_non_negative, help="0-based, in file order")
+    actions.add_parser("list", parents=[common], help="list bookmarks")
+    remove = actions.add_parser("remove", parents=[common], help="remove a bookmark")
+    remove.add_argument("id", type=int)
+    return parser
+
+
+def _non_negative(text: str) -> int:
+    value = int(text)
+    if value < 0:
+        raise argparse.ArgumentTypeError("must be 0 or more")
+    return value
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = build_parser()
+    try:
+        args = parser.parse_args(argv)
+    except UsageError as error:
+        print(error, file=sys.stderr)
+        return EXIT_USAGE
+    db_path = Path(args.db) if args.db else default_library_path()
+    setup_logging()
+    try:
+        if args.command is None:
+            return _open_window(parser, args, db_path)
+        return _COMMANDS[args.command](args, db_path)
+    except (LibraryError, sqlite3.DatabaseError, OSError) as error:
+        print(f"akhbar: error: {error}", file=sys.stderr)
+        log.info("command failed", exc_info=True)
+        return EXIT_FAILED
+    except KeyboardInterrupt:
+        print("akhbar: interrupted", file=sys.stderr)
+        return 130
+    except Exception as error:  # the user gets one line, the log the rest
+        log.exception("unexpected error")
+        print(f"akhbar: unexpected error: {error} (details in {log_path()})", file=sys.stderr)
+        return EXIT_FAILED
+
+
+def main_entry() -> None:
+    sys.exit(main())
+
+
+def _open_window(parser: argparse.ArgumentParser, args, db_path: Path) -> int:
+    try:
+        from desktop_app.gui.app import run_window
+    except ImportError:  # the window is not part of this build yet
+        parser.print_help()
+        return EXIT_OK
+    return run_window(db_path, lang=args.lang, smoke_test=args.smoke_test)
+
+
+def _out(data) -> None:
+    sys.stdout.write(json.dumps(data, ensure_ascii=False, indent=2) + "\n")
+
+
+def _cmd_import(args, db_path: Path) -> int:
+    from desktop_app.services.importer import import_paths
+
+    bar = _ProgressBar() if not args.json and sys.stderr.isatty() else None
+    report = import_paths(db_path, args.paths, progress=bar.update if bar else None)
+    if bar:
+        bar.finish()
+    if args.json:
+        _out(report.to_json())
+    else:
+        _print_import_summary(report)
+    return EXIT_FAILED if report.failed else EXIT_OK
+
+
+def _print_import_summary(report: ImportReport) -> None:
+    for path, message in report.warnings():
+        print(f"warning: {path}: {message}", file=sys.stderr)
+    for outcome in report.failed:
+        print(f"failed: {outcome.path}: {outcome.reason}", file=sys.stderr)
+    for outcome in report.duplicates:
+        print(f"duplicate: {outcome.path} (already stored as article {outcome.article_id})")
+    print(
+        f"{len(report.imported)} imported, {len(report.duplicates)} duplicate(s), "
+        f"{len(report.failed)} failed, {len(report.warnings())} warning(s)"
+    )
+
+
+class _ProgressBar:
+    WIDTH = 30
+
+    def __init__(self) -> None:
+        self.shown = False
+
+    def update(self, done: int, total: int, outcome: ImportOutcome) -> None:
+        if total < 20 or (done % 25 and done != total):
+            return
+        filled = self.WIDTH * done // total
+        bar = "#" * filled + "." * (self.WIDTH - filled)
+        sys.stderr.write(f"\rimporting [{bar}] {done}/{total}")
+        sys.stderr.flush()
+        self.shown = True
+
+    def finish(self) -> None:
+        if self.shown:
+            sys.stderr.write("\n")
+
+
+def _cmd_list(args, db_path: Path) -> int:
+    with Library(db_path) as library:
+        rows = library.page(limit=args.limit, offset=args.offset)
+    if args.json:
+        _out(
+            [
+                {"id": r.id, "published": _iso(r.published), "title": r.title, "source": r.source}
+                for r in rows
+            ]
+        )
+    else:
+        for r in rows:
+            print(f"{r.id:>7}  {_iso(r.published) or '----------'}  {r.source}  {r.title}")
+    return EXIT_OK
+
+
+def article_json(article: Article) -> dict:
+    return {
+        "id": article.id,
+        "published": _iso(article.published),
+        "title": article.title,
+        "lede": article.lede,
+        "source": article.source,
+        "caption": article.caption,
+        "dateline": article.dateline,
+        "paragraphs": list(article.paragraphs),
+        "related": [
+            {
+                "position": r.position,
+                "text": r.text,
+                "article_id": r.article_id,
+                "bookmarked": r.bookmarked,
+            }
+            for r in article.related
+        ],
+        "path": article.path,
+    }
+
+
+def _cmd_show(args, db_path: Path) -> int:
+    with Library(db_path) as library:
+        article = library.get(args.id)
+    if article is None:
+        raise LibraryError(f"no article with id {args.id}")
+    if args.json:
+        _out(article_json(article))
+        return EXIT_OK
+    print(article.title)
+    print(" · ".join(x for x in (article.source, _iso(article.published)) if x))
+    print()
+    print(article.lede)
+    if article.caption:
+        print(f"[{article.caption}]")
+    print()
+    for paragraph in article.paragraphs:
+        print(paragraph)
+        print()
+    if article.related:
+        print("Related:")
+        for r in article.related:
+            target = f"→ article {r.article_id}" if r.article_id else "(not in the library)"
+            star = "★" if r.bookmarked else " "
+            print(f" {star} {r.position:>2}. {r.text} {target}")
+    return EXIT_OK
+
+
+def _cmd_search(args, db_path: Path) -> int:
+    with Library(db_path) as library:
+        hits = library.search(args.query, limit=args.limit)
+    if args.json:
+        _out(
+            [
+                {
+                    "id": h.id,
+                    "title": h.title,
+                    "published": _iso(h.published),
+                    "source": h.source,
+                    "snippet": h.snippet,
+                }
+                for h in hits
+            ]
+        )
+    else:
+        for h in hits:
+            print(f"{h.id:>7}  {_iso(h.published) or '----------'}  {h.title}")
+            print(f"         {_plain(h.snippet)}")
+    return EXIT_OK
+
+
+def _cmd_bookmark(args, db_path: Path) -> int:
+    with Library(db_path) as library:
+        if args.action == "add":
+            bookmark = library.add_bookmark(args.article_id, args.position)
+            if args.json:
+                _out(_bookmark_json(bookmark))
+            else:
+                print(f"bookmark {bookmark.id}: {bookmark.headline}")
+        elif args.action == "list":
+            bookmarks = library.bookmarks()
+            if args.json:
+                _out([_bookmark_json(b) for b in bookmarks])
+            else:
+                for b in bookmarks:
+                    target = f"→ article {b.target_article_id}" if b.target_article_id else ""
+                    print(f"{b.id:>5}  {b.headline}  (from {b.article_id}) {target}")
+        else:
+            if not library.remove_bookmark(args.id):
+                raise LibraryError(f"no bookmark with id {args.id}")
+            if args.json:
+                _out({"id": args.id, "removed": True})
+    return EXIT_OK
+
+
+def _bookmark_json(bookmark) -> dict:
+    data = asdict(bookmark)
+    data.pop("article_title", None)
+    return data
+
+
+def _iso(value) -> str | None:
+    return value.isoformat() if value else None
+
+
+def _plain(snippet: str) -> str:
+    import html
+
+    return html.unescape(snippet.replace("<b>", "[").replace("</b>", "]"))
+
+
+_COMMANDS = {
+    "import": _cmd_import,
+    "list": _cmd_list,
+    "show": _cmd_show,
+    "search": _cmd_search,
+    "bookmark": _cmd_bookmark,
+}

@@ -1,0 +1,178 @@
+"""One article file (name, bytes) → ParsedArticle, or ParseError saying why not. Pure.
+
+The layout: a `First Published:` line, then sections separated by lines holding only a
+non-breaking space — title · lede · source, optional caption and body · related
+headlines · `>>`. Files from the wild lose pieces; what can be read is kept and each
+loss is reported as a warning, while files with no title or no body are refused.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+import unicodedata
+
+from desktop_app.model import ParsedArticle
+from desktop_app.parsing.dates import parse_date
+from desktop_app.parsing.encoding import decode
+from desktop_app.parsing.errors import ParseError
+
+MAX_BYTES = 10 * 1024 * 1024
+END_MARK = ">>"
+
+_HEADER = re.compile(
+    r"^\s*(first\s+published|published|date|تاريخ\s+النشر|نشر\s+في|نشر)\s*[:：]\s*(?P<date>.*)$",
+    re.IGNORECASE,
+)
+_SEPARATOR_SPACES = "\u00a0\u202f\u2007"
+# A dateline is a short place name (one to five words, maybe "(country)") before a dash.
+_DATELINE = re.compile(
+    r"^(?P<place>[^\s\-–—.!?؟،,:؛\"«»][^\-–—.!?؟،,:؛\"«»]{0,58}?)(?:\s+[-–—]\s*|\s*[-–—]\s+)"
+)
+_FINAL_PUNCTUATION = tuple(".!?؟:؛…\"»)'”")
+_CAPTION_MAX = 160
+# Sub-headings inside a body often start like list items; captions never do.
+_LIST_MARKS = tuple("*-•–—·") + tuple("0123456789٠١٢٣٤٥٦٧٨٩")
+_SOURCE_MAX = 80
+_GARBAGE_LIMIT = 0.05
+
+
+def parse_article(path: str, data: bytes) -> ParsedArticle:
+    """Parse one file's bytes. Raises ParseError (and nothing else) for a non-article."""
+    if len(data) > MAX_BYTES:
+        raise ParseError(
+            f"file is too large for an article ({len(data) / 2**20:.1f} MiB; limit "
+            f"{MAX_BYTES // 2**20} MiB)",
+            "too-large",
+        )
+    if not data.strip():
+        raise ParseError("empty file", "empty")
+    decoded = decode(data)
+    text = decoded.text.replace("\r\n", "\n").replace("\r", "\n").lstrip("\ufeff")
+    if not text.strip():
+        raise ParseError("empty file (only blank lines)", "empty")
+    _reject_garbage(text)
+    warnings = list(decoded.warnings)
+
+    lines = text.split("\n")
+    published, lines = _read_header(lines, warnings)
+    sections = _split_sections(lines)
+    complete = _drop_end_mark(sections)
+    if not complete:
+        warnings.append("truncated: the file ends before the '>>' end mark")
+
+    title = " ".join(sections[0]) if sections else ""
+    if not title:
+        raise ParseError("no title: nothing before the first section separator", "no-title")
+    if len(sections) < 3:
+        raise ParseError("no body: the file has a title but no article text", "no-body")
+    lede = " ".join(sections[1])
+    body_block = [p for section in sections[2 : max(3, len(sections) - 1)] for p in section]
+    related = tuple(sections[-1]) if len(sections) >= 4 else ()
+    source, caption, paragraphs = _split_body(body_block, warnings)
+    if not paragraphs:
+        raise ParseError("no body: the file has a title but no article text", "no-body")
+    return ParsedArticle(
+        title=title,
+        lede=lede,
+        source=source,
+        caption=caption,
+        dateline=_dateline(paragraphs[0]),
+        paragraphs=tuple(paragraphs),
+        related=related,
+        published=published,
+        path=path,
+        encoding=decoded.encoding,
+        content_hash=hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest(),
+        warnings=tuple(warnings),
+    )
+
+
+def _reject_garbage(text: str) -> None:
+    sample = text[:20000]
+    bad = sum(
+        1
+        for ch in sample
+        if ch == "\ufffd"
+        or (unicodedata.category(ch) in ("Cc", "Co", "Cs", "Cn") and ch not in "\n\t")
+    )
+    if bad > _GARBAGE_LIMIT * len(sample):
+        raise ParseError("binary or garbled file: too many unreadable characters", "binary")
+
+
+def _read_header(lines: list[str], warnings: list[str]):
+    for index, line in enumerate(lines):
+        if not line.strip():
+            continue
+        match = _HEADER.match(line)
+        if not match:
+            warnings.append("no-date: the file has no 'First Published:' line")
+            return None, lines
+        raw = match.group("date").strip()
+        published = parse_date(raw)
+        if published is None:
+            warnings.append(f"date-unreadable: cannot read the date '{raw[:40]}'")
+        return published, lines[index + 1 :]
+    return None, lines
+
+
+def _is_separator(line: str) -> bool:
+    return any(ch in line for ch in _SEPARATOR_SPACES) and not line.strip()
+
+
+def _split_sections(lines: list[str]) -> list[list[str]]:
+    """Paragraphs (non-blank lines, trimmed) grouped by separator lines."""
+    sections: list[list[str]] = [[]]
+    for line in lines:
+        if _is_separator(line):
+            sections.append([])
+        elif line.strip():
+            sections[-1].append(line.strip())
+    return sections
+
+
+def _drop_end_mark(sections: list[list[str]]) -> bool:
+    """Remove the `>>` end mark; say whether it was there."""
+    for section in reversed(sections):
+        if section:
+            if section[-1] != END_MARK:
+                return False
+            section.pop()
+            break
+    else:
+        return False
+    if not sections[-1] and len(sections) > 1:
+        sections.pop()
+    return True
+
+
+def _split_body(block: list[str], warnings: list[str]):
+    """Source line, optional caption, paragraphs."""
+    if not block:
+        return "", None, []
+    first = block[0]
+    if len(first) > _SOURCE_MAX or first.endswith(_FINAL_PUNCTUATION) or _dateline(first):
+        warnings.append("no-source: the body does not start with a source line")
+        source, rest = "", block
+    else:
+        source, rest = first, block[1:]
+    if len(rest) >= 2 and _looks_like_caption(rest[0]):
+        return source, rest[0], rest[1:]
+    return source, None, rest
+
+
+def _looks_like_caption(paragraph: str) -> bool:
+    return (
+        len(paragraph) <= _CAPTION_MAX
+        and not paragraph.startswith(_LIST_MARKS)
+        and not paragraph.endswith(_FINAL_PUNCTUATION)
+        and _dateline(paragraph) is None
+    )
+
+
+def _dateline(paragraph: str) -> str | None:
+    match = _DATELINE.match(paragraph)
+    if not match:
+        return None
+    place = match.group("place").strip()
+    return place if 1 <= len(place.split()) <= 5 else None

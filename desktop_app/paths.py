@@ -1,0 +1,32 @@
+"""Where things live: the user's library file and the bundled resources (frozen or not)."""
+
+from __future__ import annotations
+
+import os
+import sys
+from pathlib import Path
+
+from platformdirs import user_data_dir
+
+APP_NAME = "Akhbar"
+DB_ENV = "AKHBAR_DB"
+
+
+def default_library_path() -> Path:
+    """`AKHBAR_DB` if set, else library.db in the per-user data folder."""
+    override = os.environ.get(DB_ENV)
+    if override:
+        return Path(override).expanduser()
+    return Path(user_data_dir(APP_NAME, appauthor=False)) / "library.db"
+
+
+def resources_dir() -> Path:
+    """resources/ beside the package, or inside the PyInstaller bundle."""
+    frozen_root = getattr(sys, "_MEIPASS", None)
+    if frozen_root:
+        return Path(frozen_root) / "resources"
+    return Path(__file__).resolve().parent.parent / "resources"
+
+
+def samples_dir() -> Path:
+    return resources_dir() / "samples"

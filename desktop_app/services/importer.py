@@ -1,0 +1,122 @@
+"""Import article files into a library: paths in, ImportReport out.
+
+Runs on its own connection so it can work on a background thread or process. Files are
+parsed outside any transaction, then written in batches; each article is written inside
+a savepoint so one failing insert never spoils its batch, and each batch commits as a
+whole so a crash leaves only complete articles behind.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Callable, Iterable, Iterator
+from pathlib import Path
+
+from desktop_app.model import ImportOutcome, ImportReport
+from desktop_app.parsing.article import MAX_BYTES, parse_article
+from desktop_app.parsing.errors import ParseError
+from desktop_app.storage.library import Library
+
+ProgressCallback = Callable[[int, int, ImportOutcome], None]
+BATCH_SIZE = 100
+
+
+def collect_files(paths: Iterable[str | Path]) -> tuple[list[Path], list[ImportOutcome]]:
+    """Files to import (folders recursively, *.txt only) and outcomes for bad paths."""
+    files: list[Path] = []
+    missing: list[ImportOutcome] = []
+    seen: set[Path] = set()
+    for raw in paths:
+        path = Path(raw)
+        if path.is_dir():
+            found = sorted(p for p in path.rglob("*") if p.suffix.lower() == ".txt" and p.is_file())
+        elif path.is_file():
+            found = [path]
+        else:
+            missing.append(ImportOutcome(str(path), "failed", reason="no such file or folder"))
+            continue
+        for file in found:
+            key = file.resolve()
+            if key not in seen:
+                seen.add(key)
+                files.append(file)
+    return files, missing
+
+
+def read_and_parse(path: Path):
+    """(ParsedArticle, None) or (None, reason)."""
+    try:
+        size = path.stat().st_size
+        if size > MAX_BYTES:
+            return None, (
+                f"file is too large for an article ({size / 2**20:.1f} MiB; "
+                f"limit {MAX_BYTES // 2**20} MiB)"
+            )
+        data = path.read_bytes()
+    except OSError as error:
+        return None, f"cannot read the file: {error.strerror or error}"
+    try:
+        return parse_article(str(path), data), None
+    except ParseError as error:
+        return None, error.reason
+
+
+def import_paths(
+    library_path: str | Path,
+    paths: Iterable[str | Path],
+    progress: ProgressCallback | None = None,
+    should_cancel: Callable[[], bool] | None = None,
+    batch_size: int = BATCH_SIZE,
+) -> ImportReport:
+    files, missing = collect_files(paths)
+    report = ImportReport()
+    total = len(files) + len(missing)
+    done = 0
+    for outcome in missing:
+        report.add(outcome)
+        done += 1
+        if progress:
+            progress(done, total, outcome)
+    with Library(library_path) as library:
+        for batch in _batches(files, batch_size):
+            if should_cancel and should_cancel():
+                report.cancelled = True
+                break
+            outcomes = _import_batch(library, batch, should_cancel)
+            for outcome in outcomes:
+                report.add(outcome)
+                done += 1
+                if progress:
+                    progress(done, total, outcome)
+            if len(outcomes) < len(batch):
+                report.cancelled = True
+                break
+    return report
+
+
+def _import_batch(library: Library, batch: list[Path], should_cancel) -> list[ImportOutcome]:
+    outcomes: list[ImportOutcome] = []
+    with library.transaction():
+        for path in batch:
+            if should_cancel and should_cancel():
+                break
+            outcomes.append(_import_one(library, path))
+    return outcomes
+
+
+def _import_one(library: Library, path: Path) -> ImportOutcome:
+    name = os.fspath(path)
+    article, reason = read_and_parse(path)
+    if article is None:
+        return ImportOutcome(name, "failed", reason=reason)
+    try:
+        article_id, is_new = library.add(article)
+    except Exception as error:  # one file's database error must not end the batch
+        return ImportOutcome(name, "failed", reason=f"could not store the article: {error}")
+    status = "imported" if is_new else "duplicate"
+    return ImportOutcome(name, status, article_id=article_id, warnings=article.warnings)
+
+
+def _batches(items: list[Path], size: int) -> Iterator[list[Path]]:
+    for start in range(0, len(items), size):
+        yield items[start : start + size]

@@ -1,0 +1,376 @@
+"""The library repository: the only code that reads and writes the articles database.
+
+Related headlines are linked to articles by a normalised title key at read time, so a
+link appears the moment its target is imported, whichever of the two came first.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
+from dataclasses import dataclass
+from datetime import UTC, date, datetime
+from pathlib import Path
+
+from sqlite_utils import Database
+
+from desktop_app.model import (
+    Article,
+    ArticleSummary,
+    Bookmark,
+    ParsedArticle,
+    RelatedHeadline,
+    SearchHit,
+)
+from desktop_app.search.query import build_match
+from desktop_app.search.snippets import make_snippet
+from desktop_app.storage.schema import migrate
+from desktop_app.text.normalize import normalize, title_key
+
+BUSY_TIMEOUT_MS = 15000
+# bm25 column weights: a word in the title says more than one in the lede or the body.
+_BM25_WEIGHTS = "10.0, 4.0, 2.0, 1.0"
+
+
+class LibraryError(Exception):
+    """A library operation the user asked for cannot be done (unknown id, …)."""
+
+
+@dataclass(frozen=True)
+class ListFilter:
+    """What the headline list shows; every field narrows it, None means no limit."""
+
+    source: str | None = None
+    date_from: date | None = None
+    date_to: date | None = None
+    dateline: str | None = None
+    unread_only: bool = False
+    query: str | None = None
+
+    def where(self) -> tuple[str, list]:
+        clauses: list[str] = []
+        params: list = []
+        if self.source:
+            clauses.append("a.source = ?")
+            params.append(self.source)
+        if self.date_from:
+            clauses.append("a.sort_date >= ?")
+            params.append(self.date_from.isoformat())
+        if self.date_to:
+            clauses.append("a.sort_date <> '' AND a.sort_date <= ?")
+            params.append(self.date_to.isoformat())
+        if self.dateline:
+            clauses.append("a.dateline = ?")
+            params.append(self.dateline)
+        if self.unread_only:
+            clauses.append("a.read = 0")
+        match = build_match(self.query) if self.query else None
+        if self.query and match is None:
+            clauses.append("0")
+        elif match:
+            clauses.append("a.id IN (SELECT rowid FROM articles_fts WHERE articles_fts MATCH ?)")
+            params.append(match)
+        return (" AND ".join(clauses) or "1"), params
+
+
+def connect(path: str | Path, read_only: bool = False) -> Database:
+    if read_only:
+        conn = sqlite3.connect(
+            f"file:{Path(path).as_posix()}?mode=ro", uri=True, check_same_thread=False
+        )
+    else:
+        conn = sqlite3.connect(str(path), check_same_thread=False)
+    conn.isolation_level = None  # transactions are explicit: db.atomic()
+    conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+    conn.execute("PRAGMA foreign_keys = ON")
+    if not read_only:
+        conn.execute("PRAGMA journal_mode = WAL")
+        conn.execute("PRAGMA synchronous = NORMAL")
+    return Database(conn)
+
+
+class Library:
+    """An open library file. One instance per thread."""
+
+    def __init__(self, path: str | Path, read_only: bool = False) -> None:
+        self.path = Path(path)
+        if not read_only:
+            self.path.parent.mkdir(parents=True, exist_ok=True)
+        self.read_only = read_only
+        self.db = connect(self.path, read_only=read_only)
+        if not read_only:
+            migrate(self.db)
+
+    def close(self) -> None:
+        self.db.close()
+
+    def __enter__(self) -> Library:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    @contextmanager
+    def transaction(self) -> Iterator[None]:
+        with self.db.atomic():
+            yield
+
+    # -- writing ------------------------------------------------------------------------
+
+    def find_duplicate(self, content_hash: str) -> int | None:
+        row = self.db.execute(
+            "SELECT id FROM articles WHERE content_hash = ?", [content_hash]
+        ).fetchone()
+        return row[0] if row else None
+
+    def add(self, article: ParsedArticle) -> tuple[int, bool]:
+        """Store an article; returns (id, is_new). A duplicate returns the stored id."""
+        existing = self.find_duplicate(article.content_hash)
+        if existing is not None:
+            return existing, False
+        with self.db.atomic():
+            published = article.published.isoformat() if article.published else None
+            cursor = self.db.execute(
+                """INSERT INTO articles (published, sort_date, title, lede, source, caption,
+                       dateline, body, path, encoding, content_hash, title_key, imported, read)
+                   VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0)""",
+                [
+                    published,
+                    published or "",
+                    article.title,
+                    article.lede,
+                    article.source,
+                    article.caption,
+                    article.dateline,
+                    "\n".join(article.paragraphs),
+                    article.path,
+                    article.encoding,
+                    article.content_hash,
+                    title_key(article.title),
+                    datetime.now(UTC).isoformat(timespec="seconds"),
+                ],
+            )
+            article_id = cursor.lastrowid
+            assert article_id is not None
+            self.db.conn.executemany(
+                "INSERT INTO related (article_id, position, text, key) VALUES (?, ?, ?, ?)",
+                [(article_id, i, text, title_key(text)) for i, text in enumerate(article.related)],
+            )
+            self.db.execute(
+                "INSERT INTO articles_fts (rowid, title, lede, caption, body) VALUES (?,?,?,?,?)",
+                [article_id, *_fts_values(article.title, article.lede, article.caption,
+                                          article.paragraphs)],
+            )  # fmt: skip
+        return article_id, True
+
+    def set_read(self, article_id: int, read: bool = True) -> None:
+        with self.db.atomic():
+            self.db.execute("UPDATE articles SET read = ? WHERE id = ?", [int(read), article_id])
+
+    # -- reading ------------------------------------------------------------------------
+
+    def count(self, filters: ListFilter | None = None) -> int:
+        where, params = (filters or ListFilter()).where()
+        return self.db.execute(f"SELECT count(*) FROM articles a WHERE {where}", params).fetchone()[
+            0
+        ]
+
+    def page(
+        self, limit: int = 50, offset: int = 0, filters: ListFilter | None = None
+    ) -> list[ArticleSummary]:
+        """Newest first (articles without a date last)."""
+        where, params = (filters or ListFilter()).where()
+        rows = self.db.execute(
+            f"""SELECT a.id, a.title, a.source, a.published, a.read FROM articles a
+                WHERE {where} ORDER BY a.sort_date DESC, a.id DESC LIMIT ? OFFSET ?""",
+            [*params, limit, offset],
+        ).fetchall()
+        return [_summary(row) for row in rows]
+
+    def ids(self, filters: ListFilter | None = None) -> list[int]:
+        """Every matching id, newest first: cheap enough for 300,000 rows."""
+        where, params = (filters or ListFilter()).where()
+        rows = self.db.execute(
+            f"SELECT a.id FROM articles a WHERE {where} ORDER BY a.sort_date DESC, a.id DESC",
+            params,
+        )
+        return [row[0] for row in rows]
+
+    def summaries(self, ids: Sequence[int]) -> list[ArticleSummary]:
+        """Rows for the given ids, in the order given (missing ids are skipped)."""
+        if not ids:
+            return []
+        marks = ",".join("?" * len(ids))
+        rows = self.db.execute(
+            f"SELECT id, title, source, published, read FROM articles WHERE id IN ({marks})",
+            list(ids),
+        ).fetchall()
+        by_id = {row[0]: _summary(row) for row in rows}
+        return [by_id[i] for i in ids if i in by_id]
+
+    def get(self, article_id: int) -> Article | None:
+        row = self.db.execute(
+            """SELECT id, title, lede, source, caption, dateline, body, published, path, read
+               FROM articles WHERE id = ?""",
+            [article_id],
+        ).fetchone()
+        if row is None:
+            return None
+        return Article(
+            id=row[0],
+            title=row[1],
+            lede=row[2],
+            source=row[3],
+            caption=row[4],
+            dateline=row[5],
+            paragraphs=tuple(row[6].split("\n")) if row[6] else (),
+            related=tuple(self.related(article_id)),
+            published=_date(row[7]),
+            path=row[8],
+            read=bool(row[9]),
+        )
+
+    def related(self, article_id: int) -> list[RelatedHeadline]:
+        rows = self.db.execute(
+            """SELECT r.position, r.text,
+                   (SELECT t.id FROM articles t WHERE t.title_key = r.key AND t.id <> r.article_id
+                    ORDER BY t.sort_date DESC, t.id DESC LIMIT 1),
+                   EXISTS (SELECT 1 FROM bookmarks b
+                           WHERE b.article_id = r.article_id AND b.position = r.position)
+               FROM related r WHERE r.article_id = ? ORDER BY r.position""",
+            [article_id],
+        ).fetchall()
+        return [RelatedHeadline(row[0], row[1], row[2], bool(row[3])) for row in rows]
+
+    def resolve_headline(self, headline: str, exclude_id: int | None = None) -> int | None:
+        """The stored article a headline names, newest first if several share the title."""
+        row = self.db.execute(
+            """SELECT id FROM articles WHERE title_key = ? AND id IS NOT ?
+               ORDER BY sort_date DESC, id DESC LIMIT 1""",
+            [title_key(headline), exclude_id],
+        ).fetchone()
+        return row[0] if row else None
+
+    def sources(self) -> list[tuple[str, int]]:
+        return [
+            (row[0], row[1])
+            for row in self.db.execute(
+                "SELECT source, count(*) FROM articles GROUP BY source ORDER BY count(*) DESC"
+            )
+        ]
+
+    def datelines(self, limit: int = 200) -> list[tuple[str, int]]:
+        return [
+            (row[0], row[1])
+            for row in self.db.execute(
+                """SELECT dateline, count(*) FROM articles WHERE dateline IS NOT NULL
+                   GROUP BY dateline ORDER BY count(*) DESC LIMIT ?""",
+                [limit],
+            )
+        ]
+
+    # -- search -------------------------------------------------------------------------
+
+    def search(
+        self, query: str, limit: int = 20, filters: ListFilter | None = None
+    ) -> list[SearchHit]:
+        """Best matches first, each with a snippet of the original text."""
+        match = build_match(query)
+        if match is None:
+            return []
+        where, params = (filters or ListFilter()).where()
+        rows = self.db.execute(
+            f"""SELECT a.id, a.title, a.source, a.published, a.lede, a.caption, a.body
+                FROM articles_fts JOIN articles a ON a.id = articles_fts.rowid
+                WHERE articles_fts MATCH ? AND {where}
+                ORDER BY bm25(articles_fts, {_BM25_WEIGHTS}), a.sort_date DESC
+                LIMIT ?""",
+            [match, *params, limit],
+        ).fetchall()
+        return [
+            SearchHit(
+                id=row[0],
+                title=row[1],
+                source=row[2],
+                published=_date(row[3]),
+                snippet=make_snippet([row[4], row[5] or "", *row[6].split("\n")], query),
+            )
+            for row in rows
+        ]
+
+    # -- bookmarks ----------------------------------------------------------------------
+
+    def add_bookmark(self, article_id: int, position: int) -> Bookmark:
+        row = self.db.execute(
+            "SELECT text FROM related WHERE article_id = ? AND position = ?",
+            [article_id, position],
+        ).fetchone()
+        if row is None:
+            if self.db.execute("SELECT 1 FROM articles WHERE id = ?", [article_id]).fetchone():
+                raise LibraryError(f"article {article_id} has no related headline {position}")
+            raise LibraryError(f"no article with id {article_id}")
+        with self.db.atomic():
+            self.db.execute(
+                """INSERT INTO bookmarks (article_id, position, headline, key, created)
+                   VALUES (?, ?, ?, ?, ?) ON CONFLICT (article_id, position) DO NOTHING""",
+                [article_id, position, row[0], title_key(row[0]),
+                 datetime.now(UTC).isoformat(timespec="seconds")],
+            )  # fmt: skip
+        bookmark = self.bookmark_at(article_id, position)
+        assert bookmark is not None
+        return bookmark
+
+    def remove_bookmark(self, bookmark_id: int) -> bool:
+        with self.db.atomic():
+            cursor = self.db.execute("DELETE FROM bookmarks WHERE id = ?", [bookmark_id])
+        return cursor.rowcount > 0
+
+    def bookmark_at(self, article_id: int, position: int) -> Bookmark | None:
+        found = self._bookmarks("b.article_id = ? AND b.position = ?", [article_id, position])
+        return found[0] if found else None
+
+    def bookmarks(self, query: str | None = None) -> list[Bookmark]:
+        """All bookmarks, newest first; `query` keeps those whose headline has every word."""
+        found = self._bookmarks("1", [])
+        if query:
+            wanted = normalize(query).split()
+            found = [b for b in found if all(w in normalize(b.headline) for w in wanted)]
+        return found
+
+    def _bookmarks(self, where: str, params: list) -> list[Bookmark]:
+        rows = self.db.execute(
+            f"""SELECT b.id, b.headline, b.article_id, b.position, b.created, a.title,
+                   (SELECT t.id FROM articles t WHERE t.title_key = b.key AND t.id <> b.article_id
+                    ORDER BY t.sort_date DESC, t.id DESC LIMIT 1)
+                FROM bookmarks b JOIN articles a ON a.id = b.article_id
+                WHERE {where} ORDER BY b.created DESC, b.id DESC""",
+            params,
+        ).fetchall()
+        return [
+            Bookmark(
+                id=row[0],
+                headline=row[1],
+                article_id=row[2],
+                position=row[3],
+                created=row[4],
+                article_title=row[5],
+                target_article_id=row[6],
+            )
+            for row in rows
+        ]
+
+
+def _fts_values(title: str, lede: str, caption: str | None, paragraphs: Sequence[str]) -> list[str]:
+    return [normalize(title), normalize(lede), normalize(caption or ""),
+            normalize("\n".join(paragraphs))]  # fmt: skip
+
+
+def _date(value: str | None) -> date | None:
+    return date.fromisoformat(value) if value else None
+
+
+def _summary(row: Sequence) -> ArticleSummary:
+    return ArticleSummary(
+        id=row[0], title=row[1], source=row[2], published=_date(row[3]), read=bool(row[4])
+    )

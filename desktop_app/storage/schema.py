@@ -1,0 +1,95 @@
+"""The library's tables, indexes and full-text index, and the migrations between versions.
+
+The schema version lives in PRAGMA user_version. Each migration is a function that takes
+the database from version N-1 to N inside one transaction; opening a library applies the
+missing ones in order, so a library made by any earlier release keeps working.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from sqlite_utils import Database
+
+
+def _v1_initial(db: Database) -> None:
+    db["articles"].create(
+        {
+            "id": int,
+            "published": str,  # ISO date or NULL
+            "sort_date": str,  # published or '' so that keyset paging never meets NULL
+            "title": str,
+            "lede": str,
+            "source": str,
+            "caption": str,
+            "dateline": str,
+            "body": str,  # paragraphs joined by "\n" (a paragraph never holds one)
+            "path": str,
+            "encoding": str,
+            "content_hash": str,
+            "title_key": str,
+            "imported": str,
+            "read": int,
+        },
+        pk="id",
+        not_null={"sort_date", "title", "lede", "source", "body", "path", "content_hash",
+                  "title_key", "imported", "read"},
+        defaults={"read": 0, "sort_date": "", "lede": "", "source": ""},
+    )  # fmt: skip
+    db["articles"].create_index(["content_hash"], unique=True)
+    db["articles"].create_index(["title_key"])
+    db.execute("CREATE INDEX articles_newest ON articles(sort_date DESC, id DESC)")
+    db.execute("CREATE INDEX articles_source ON articles(source, sort_date DESC, id DESC)")
+    db.execute(
+        """CREATE TABLE related (
+            article_id INTEGER NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+            position INTEGER NOT NULL,
+            text TEXT NOT NULL,
+            key TEXT NOT NULL,
+            PRIMARY KEY (article_id, position)
+        ) WITHOUT ROWID"""
+    )
+    db["related"].create_index(["key"])
+    db.execute(
+        """CREATE TABLE bookmarks (
+            id INTEGER PRIMARY KEY,
+            article_id INTEGER NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+            position INTEGER NOT NULL,
+            headline TEXT NOT NULL,
+            key TEXT NOT NULL,
+            created TEXT NOT NULL,
+            UNIQUE (article_id, position)
+        )"""
+    )
+    db["bookmarks"].create_index(["key"])
+    # Contentless: the original text is in `articles`; the index holds normalised text.
+    db.execute(
+        """CREATE VIRTUAL TABLE articles_fts USING fts5(
+            title, lede, caption, body,
+            content='', tokenize='unicode61 remove_diacritics 2'
+        )"""
+    )
+
+
+MIGRATIONS: list[Callable[[Database], None]] = [_v1_initial]
+SCHEMA_VERSION = len(MIGRATIONS)
+
+
+def schema_version(db: Database) -> int:
+    return db.execute("PRAGMA user_version").fetchone()[0]
+
+
+def migrate(db: Database, before_migration: Callable[[int], None] | None = None) -> None:
+    """Bring the database up to SCHEMA_VERSION, one transaction per step."""
+    current = schema_version(db)
+    if current > SCHEMA_VERSION:
+        raise RuntimeError(
+            f"this library was written by a newer Akhbar (schema {current}, "
+            f"this version knows up to {SCHEMA_VERSION})"
+        )
+    if current < SCHEMA_VERSION and current > 0 and before_migration:
+        before_migration(current)
+    for version in range(current + 1, SCHEMA_VERSION + 1):
+        with db.atomic():
+            MIGRATIONS[version - 1](db)
+            db.execute(f"PRAGMA user_version = {version}")

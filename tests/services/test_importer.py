@@ -1,0 +1,63 @@
+from desktop_app.services.importer import import_paths
+from desktop_app.storage.library import Library
+from tests.helpers import write_article
+
+
+def test_import_folder_reports_each_file(tmp_path):
+    folder = tmp_path / "in"
+    write_article(folder, "a.txt", "الخبر الأول")
+    write_article(folder / "sub", "b.txt", "الخبر الثاني", date="7 كانون الأول 2017")
+    (folder / "copy.txt").write_bytes((folder / "a.txt").read_bytes())
+    (folder / "empty.txt").write_bytes(b"")
+    (folder / "notes.md").write_text("ليس مقالا", encoding="utf-8")  # not *.txt: ignored
+    db = tmp_path / "lib.db"
+    report = import_paths(db, [folder, tmp_path / "missing"])
+    assert len(report.imported) == 2
+    assert [d.path.endswith("copy.txt") for d in report.duplicates] == [True]
+    failed = {o.path.rsplit("/", 1)[-1]: o.reason for o in report.failed}
+    assert failed == {"empty.txt": "empty file", "missing": "no such file or folder"}
+    with Library(db) as library:
+        assert library.count() == 2
+
+
+def test_progress_and_cancel_keep_whole_articles(tmp_path):
+    folder = tmp_path / "in"
+    for i in range(30):
+        write_article(folder, f"{i:02}.txt", f"خبر رقم {i}", related=("عنوان",))
+    seen = []
+
+    def cancel_after_ten():
+        return len(seen) >= 10
+
+    report = import_paths(
+        tmp_path / "lib.db",
+        [folder],
+        progress=lambda done, total, outcome: seen.append((done, total)),
+        should_cancel=cancel_after_ten,
+        batch_size=4,
+    )
+    assert report.cancelled
+    assert seen[0] == (1, 30)
+    with Library(tmp_path / "lib.db") as library:
+        assert library.count() == len(report.imported) < 30
+        for summary in library.page(limit=100):
+            assert len(library.get(summary.id).related) == 1
+    # Importing again completes the library without duplicates.
+    again = import_paths(tmp_path / "lib.db", [folder])
+    assert len(again.imported) + len(report.imported) == 30
+    assert len(again.duplicates) == len(report.imported)
+
+
+def test_unreadable_file_fails_with_reason(tmp_path):
+    path = write_article(tmp_path, "locked.txt", "عنوان")
+    path.chmod(0)
+    try:
+        report = import_paths(tmp_path / "lib.db", [path])
+    finally:
+        path.chmod(0o644)
+    import os
+
+    if os.geteuid() == 0:  # root reads anything; nothing to check then
+        assert len(report.imported) == 1
+    else:
+        assert "cannot read" in report.failed[0].reason
