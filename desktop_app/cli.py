@@ -15,6 +15,7 @@ import sys
 from collections.abc import Sequence
 from dataclasses import asdict
 from pathlib import Path
+from typing import NoReturn
 
 from desktop_app import __version__
 from desktop_app.model import Article, ImportOutcome, ImportReport
@@ -31,7 +32,7 @@ class UsageError(Exception):
 
 
 class _Parser(argparse.ArgumentParser):
-    def error(self, message: str) -> None:  # one line, exit 2, as the contract says
+    def error(self, message: str) -> NoReturn:  # one line, exit 2, as the contract says
         raise UsageError(f"{self.prog}: {message} (see '{self.prog} --help')")
 
 

@@ -13,7 +13,7 @@ from sqlite_utils import Database
 
 
 def _v1_initial(db: Database) -> None:
-    db["articles"].create(
+    db.table("articles").create(
         {
             "id": int,
             "published": str,  # ISO date or NULL
@@ -36,8 +36,8 @@ def _v1_initial(db: Database) -> None:
                   "title_key", "imported", "read"},
         defaults={"read": 0, "sort_date": "", "lede": "", "source": ""},
     )  # fmt: skip
-    db["articles"].create_index(["content_hash"], unique=True)
-    db["articles"].create_index(["title_key"])
+    db.table("articles").create_index(["content_hash"], unique=True)
+    db.table("articles").create_index(["title_key"])
     db.execute("CREATE INDEX articles_newest ON articles(sort_date DESC, id DESC)")
     db.execute("CREATE INDEX articles_source ON articles(source, sort_date DESC, id DESC)")
     db.execute(
@@ -49,7 +49,7 @@ def _v1_initial(db: Database) -> None:
             PRIMARY KEY (article_id, position)
         ) WITHOUT ROWID"""
     )
-    db["related"].create_index(["key"])
+    db.table("related").create_index(["key"])
     db.execute(
         """CREATE TABLE bookmarks (
             id INTEGER PRIMARY KEY,
@@ -61,7 +61,7 @@ def _v1_initial(db: Database) -> None:
             UNIQUE (article_id, position)
         )"""
     )
-    db["bookmarks"].create_index(["key"])
+    db.table("bookmarks").create_index(["key"])
     # Contentless: the original text is in `articles`; the index holds normalised text.
     db.execute(
         """CREATE VIRTUAL TABLE articles_fts USING fts5(
