@@ -1,0 +1,1 @@
+"""The Qt window: the only package of Akhbar that imports PySide6."""

@@ -1,0 +1,194 @@
+"""Starting the window: QApplication, bundled fonts, translator, layout direction, theme,
+the sample articles on a first start, and the smoke test packaging relies on.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import sys
+import tempfile
+from pathlib import Path
+
+from desktop_app.paths import resources_dir, samples_dir
+
+log = logging.getLogger(__name__)
+
+LANGUAGES = ("ar", "en")
+
+
+def _qt():  # imported late: QT_QPA_PLATFORM must be set first for the smoke test
+    from PySide6 import QtCore, QtGui, QtWidgets
+
+    return QtCore, QtGui, QtWidgets
+
+
+def load_fonts() -> list[str]:
+    """Register the bundled typefaces; returns the families now available."""
+    from PySide6.QtGui import QFontDatabase
+
+    families: set[str] = set()
+    for path in sorted((resources_dir() / "fonts").glob("*.ttf")):
+        font_id = QFontDatabase.addApplicationFont(str(path))
+        if font_id < 0:
+            log.warning("could not load font %s", path)
+            continue
+        families.update(QFontDatabase.applicationFontFamilies(font_id))
+    return sorted(families)
+
+
+def choose_language(requested: str | None, saved: str = "") -> str:
+    """--lang wins, then the saved choice; otherwise Arabic unless the system is English."""
+    from PySide6.QtCore import QLocale
+
+    for choice in (requested, saved):
+        if choice in LANGUAGES:
+            return choice
+    system = QLocale.system()
+    if system.language() == QLocale.Language.English:
+        return "en"
+    return "ar"
+
+
+def install_translator(app, lang: str):
+    """Load akhbar_<lang>.qm (and Qt's own strings) and set the layout direction."""
+    from PySide6.QtCore import QLibraryInfo, QLocale, Qt, QTranslator
+
+    installed = []
+    if lang != "en":
+        ours = QTranslator(app)
+        if ours.load(str(resources_dir() / "i18n" / f"akhbar_{lang}.qm")):
+            app.installTranslator(ours)
+            installed.append(ours)
+        else:
+            log.warning("no translation for %s", lang)
+        qt_base = QTranslator(app)
+        if qt_base.load(
+            QLocale(lang),
+            "qtbase",
+            "_",
+            QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath),
+        ):
+            app.installTranslator(qt_base)
+            installed.append(qt_base)
+    rtl = lang == "ar"
+    app.setLayoutDirection(
+        Qt.LayoutDirection.RightToLeft if rtl else Qt.LayoutDirection.LeftToRight
+    )
+    QLocale.setDefault(QLocale(QLocale.Language.Arabic if rtl else QLocale.Language.English))
+    return installed
+
+
+def apply_ui_font(app, settings) -> None:
+    from PySide6.QtGui import QFont
+
+    from desktop_app.gui import settings as S
+
+    family = settings.get(S.UI_FONT_FAMILY)
+    size = settings.get(S.UI_FONT_SIZE)
+    if not family and not size:
+        return
+    font = QFont(app.font())
+    if family:
+        font.setFamily(family)
+    if size:
+        font.setPointSize(size)
+    app.setFont(font)
+
+
+def load_samples_if_first_start(library_path: Path, settings) -> int:
+    """On a first start with an empty library, import the bundled sample articles."""
+    from desktop_app.gui import settings as S
+    from desktop_app.services.importer import import_paths
+    from desktop_app.storage.library import Library
+
+    if settings.get(S.SAMPLES_LOADED):
+        return 0
+    with Library(library_path) as library:
+        empty = library.count() == 0
+    imported = 0
+    if empty and samples_dir().is_dir():
+        report = import_paths(library_path, [samples_dir()])
+        imported = len(report.imported)
+    settings.set(S.SAMPLES_LOADED, True)
+    return imported
+
+
+def create_window(app, library_path: Path, lang: str | None = None):
+    """Everything run_window does short of the event loop (tests and tools use it)."""
+    from desktop_app.gui import settings as S
+    from desktop_app.gui.main_window import MainWindow
+
+    settings = S.Settings()
+    load_fonts()
+    language = choose_language(lang, settings.get(S.LANGUAGE))
+    install_translator(app, language)
+    apply_ui_font(app, settings)
+    load_samples_if_first_start(library_path, settings)
+    from desktop_app.gui import theme
+
+    theme.apply(app, settings.get(S.THEME))  # before the widgets exist: no re-polish
+    window = MainWindow(library_path, settings)
+    window.apply_theme()
+    app.styleHints().colorSchemeChanged.connect(
+        lambda _scheme: window.apply_theme() if settings.get(S.THEME) == "system" else None
+    )
+    icon = resources_dir() / "icons" / "akhbar.svg"
+    if icon.exists():
+        from PySide6.QtGui import QIcon
+
+        app.setWindowIcon(QIcon(str(icon)))
+    return window
+
+
+def run_window(library_path: Path, lang: str | None = None, smoke_test: bool = False) -> int:
+    """`akhbar` with no command: the window on the user's library; returns the exit code."""
+    if smoke_test:
+        os.environ["QT_QPA_PLATFORM"] = "offscreen"
+    QtCore, _QtGui, QtWidgets = _qt()
+    from desktop_app.gui import settings as S
+
+    S.organization_setup()
+    smoke_settings = None
+    if smoke_test:  # never touch the user's settings from a smoke test
+        smoke_settings = tempfile.TemporaryDirectory(prefix="akhbar-smoke-")
+        QtCore.QSettings.setDefaultFormat(QtCore.QSettings.Format.IniFormat)
+        QtCore.QSettings.setPath(
+            QtCore.QSettings.Format.IniFormat, QtCore.QSettings.Scope.UserScope, smoke_settings.name
+        )
+    app = QtWidgets.QApplication.instance() or QtWidgets.QApplication(sys.argv[:1])
+    app.setApplicationDisplayName("Akhbar")
+    app.setDesktopFileName("akhbar")
+    window = create_window(app, Path(library_path), lang)
+    window.show()
+    if smoke_test:
+        code = smoke_check(app, window)
+        window.close()
+        if smoke_settings is not None:
+            smoke_settings.cleanup()
+        return code
+    code = app.exec()
+    return code
+
+
+def smoke_check(app, window) -> int:
+    """Open the first article, check the pane rendered it, report; 0 when all is well."""
+    _QtCore, _QtGui, _QtWidgets = _qt()
+    app.processEvents()
+    if window.model.rowCount() == 0:
+        print("akhbar: smoke test: the library has no articles to show", file=sys.stderr)
+        return 1
+    window.select_row(0)
+    app.processEvents()
+    article = window.current
+    if article is None:
+        print("akhbar: smoke test: no article opened", file=sys.stderr)
+        return 1
+    text = window.view.toPlainText()
+    image = window.grab()
+    rendered = article.title in text.replace("\u2068", "").replace("\u2069", "")
+    if not rendered or image.isNull():
+        print("akhbar: smoke test: the article pane did not render", file=sys.stderr)
+        return 1
+    print(f"akhbar: smoke test passed: {window.model.rowCount()} article(s), opened {article.id}")
+    return 0

@@ -1,0 +1,149 @@
+"""Work done off the GUI thread: importing files and running list queries.
+
+Workers only compute and report by signal; the GUI thread alone touches widgets. Each
+worker opens its own connection to the library (one connection per thread), and only
+the import worker writes, so there is one writer at a time.
+"""
+
+from __future__ import annotations
+
+import logging
+import threading
+from array import array
+from collections.abc import Callable, Sequence
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QObject, QRunnable, QThread, QThreadPool, Signal
+
+from desktop_app.model import ImportOutcome, ImportReport
+from desktop_app.storage.library import Library, ListFilter
+
+log = logging.getLogger(__name__)
+
+
+class ImportWorker(QThread):
+    """Runs services.importer.import_paths on its own connection."""
+
+    progressed = Signal(int, int, object)  # done, total, ImportOutcome
+    finished_report = Signal(object)  # ImportReport
+    failed = Signal(str)
+
+    def __init__(self, library_path: Path, paths: Sequence[str | Path], parent=None) -> None:
+        super().__init__(parent)
+        self.library_path = Path(library_path)
+        self.paths = [Path(p) for p in paths]
+        self._cancel = threading.Event()
+
+    def cancel(self) -> None:
+        self._cancel.set()
+
+    @property
+    def cancelled(self) -> bool:
+        return self._cancel.is_set()
+
+    def run(self) -> None:
+        from desktop_app.services.importer import import_paths  # the parsers load lazily
+
+        try:
+            report = import_paths(
+                self.library_path,
+                self.paths,
+                progress=self._report_progress,
+                should_cancel=self._cancel.is_set,
+            )
+        except Exception as error:
+            log.exception("import failed")
+            self.failed.emit(str(error))
+            return
+        self.finished_report.emit(report)
+
+    def _report_progress(self, done: int, total: int, outcome: ImportOutcome) -> None:
+        self.progressed.emit(done, total, outcome)
+
+
+def import_summary(report: ImportReport) -> tuple[int, int, int]:
+    return len(report.imported), len(report.duplicates), len(report.failed)
+
+
+class _JobSignals(QObject):
+    done = Signal(int, object)  # ticket, result
+    failed = Signal(int, str)
+
+
+class LibraryJob(QRunnable):
+    """Runs `work(library)` on a pool thread with a read-only connection of its own."""
+
+    def __init__(self, library_path: Path, ticket: int, work: Callable[[Library], Any]) -> None:
+        super().__init__()
+        self.library_path = library_path
+        self.ticket = ticket
+        self.work = work
+        self.signals = _JobSignals()
+
+    def run(self) -> None:
+        try:
+            with Library(self.library_path, read_only=True) as library:
+                result = self.work(library)
+        except Exception as error:
+            log.exception("library query failed")
+            self.signals.failed.emit(self.ticket, str(error))
+            return
+        self.signals.done.emit(self.ticket, result)
+
+
+def list_ids(filters: ListFilter) -> Callable[[Library], array]:
+    """The work of a list query: every matching id, newest first, as a compact array."""
+
+    def work(library: Library) -> array:
+        return array("q", library.ids(filters))
+
+    return work
+
+
+class JobRunner(QObject):
+    """Starts LibraryJobs and delivers only the newest result of each kind.
+
+    A search typed quickly starts several queries; each gets a ticket and the answer of
+    an older one is dropped when it arrives after a newer one was started.
+    """
+
+    result = Signal(str, object)  # kind, result
+    error = Signal(str, str)  # kind, message
+
+    def __init__(self, library_path: Path, parent=None) -> None:
+        super().__init__(parent)
+        self.library_path = library_path
+        self.pool = QThreadPool(self)
+        self.pool.setMaxThreadCount(2)
+        self._latest: dict[str, int] = {}
+        self._tickets = 0
+        self._running: dict[int, tuple[str, LibraryJob]] = {}
+
+    def start(self, kind: str, work: Callable[[Library], Any]) -> int:
+        self._tickets += 1
+        ticket = self._tickets
+        self._latest[kind] = ticket
+        job = LibraryJob(self.library_path, ticket, work)
+        job.setAutoDelete(False)
+        job.signals.done.connect(self._on_done)
+        job.signals.failed.connect(self._on_failed)
+        self._running[ticket] = (kind, job)
+        self.pool.start(job)
+        return ticket
+
+    def busy(self) -> bool:
+        return bool(self._running)
+
+    def wait(self, msecs: int = 10000) -> bool:
+        return self.pool.waitForDone(msecs)
+
+    def _on_done(self, ticket: int, result: object) -> None:
+        kind, _job = self._running.pop(ticket, ("", None))
+        if kind and self._latest.get(kind) == ticket:
+            self.result.emit(kind, result)
+
+    def _on_failed(self, ticket: int, message: str) -> None:
+        kind, _job = self._running.pop(ticket, ("", None))
+        if kind and self._latest.get(kind) == ticket:
+            self.error.emit(kind, message)

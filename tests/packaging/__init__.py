@@ -1,0 +1,1 @@
+"""Tests of packaging/: the PyInstaller spec and the frozen build."""
