@@ -22,6 +22,7 @@ from desktop_app.model import Article, ImportOutcome, ImportReport
 from desktop_app.paths import default_library_path
 from desktop_app.services.log import log_path, setup_logging
 from desktop_app.storage.library import Library, LibraryError
+from desktop_app.storage.safety import OpenedLibrary, open_library
 
 EXIT_OK, EXIT_FAILED, EXIT_USAGE = 0, 1, 2
 log = logging.getLogger(__name__)
@@ -45,7 +46,8 @@ def build_parser() -> argparse.ArgumentParser:
     parser = _Parser(
         prog="akhbar",
         description="Akhbar (أخبار): read, search and follow Arabic news archives offline. "
-        "With no command, opens the window.",
+        "With no command, opens the window; 'akhbar FILE_OR_FOLDER...' opens it and "
+        "imports them.",
     )
     parser.add_argument("--db", metavar="PATH", help=db_help)
     parser.add_argument("--version", action="version", version=f"akhbar {__version__}")
@@ -78,6 +80,17 @@ def build_parser() -> argparse.ArgumentParser:
     actions.add_parser("list", parents=[common], help="list bookmarks")
     remove = actions.add_parser("remove", parents=[common], help="remove a bookmark")
     remove.add_argument("id", type=int)
+
+    backup = commands.add_parser(
+        "backup", parents=[common], help="copy the library to a file (safe while it is in use)"
+    )
+    backup.add_argument("path", metavar="PATH", help="backup file, or a folder for a dated one")
+    backup.add_argument("--force", action="store_true", help="overwrite an existing file")
+
+    restore = commands.add_parser(
+        "restore", parents=[common], help="replace the library with a checked backup"
+    )
+    restore.add_argument("path", metavar="PATH", help="a file written by 'akhbar backup'")
     return parser
 
 
@@ -90,8 +103,10 @@ def _non_negative(text: str) -> int:
 
 def main(argv: Sequence[str] | None = None) -> int:
     parser = build_parser()
+    argv = list(sys.argv[1:] if argv is None else argv)
+    options, open_paths = split_open_paths(argv)
     try:
-        args = parser.parse_args(argv)
+        args = parser.parse_args(options)
     except UsageError as error:
         print(error, file=sys.stderr)
         return EXIT_USAGE
@@ -99,7 +114,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     setup_logging()
     try:
         if args.command is None:
-            return _open_window(parser, args, db_path)
+            return _open_window(parser, args, db_path, open_paths)
         return _COMMANDS[args.command](args, db_path)
     except (LibraryError, sqlite3.DatabaseError, OSError) as error:
         print(f"akhbar: error: {error}", file=sys.stderr)
@@ -118,22 +133,73 @@ def main_entry() -> None:
     sys.exit(main())
 
 
-def _open_window(parser: argparse.ArgumentParser, args, db_path: Path) -> int:
+# Options of the top-level parser that take a value (the rest are flags).
+_WINDOW_OPTIONS_WITH_VALUE = ("--db", "--lang")
+
+
+def split_open_paths(argv: Sequence[str]) -> tuple[list[str], list[str]]:
+    """`akhbar [OPTIONS] FILE_OR_FOLDER…` (the desktop file's `Exec=akhbar %F`): split it
+    into the options and the paths to open the window on and import.
+
+    Only when the first word that is not an option is no command but an existing file or
+    folder; every word from there on is then a path (a missing one is reported by the
+    import, as `akhbar import` does). Anything else is returned unchanged for argparse,
+    so an unknown word that is not a path is still a usage error.
+    """
+    commands = set(_COMMANDS)
+    i = 0
+    while i < len(argv):
+        word = argv[i]
+        if word == "--":
+            i += 1
+            break
+        if word.startswith("-"):
+            i += 2 if word in _WINDOW_OPTIONS_WITH_VALUE else 1
+            continue
+        break
+    if i >= len(argv) or argv[i] in commands or not Path(argv[i]).exists():
+        return list(argv), []
+    options = [word for word in argv[:i] if word != "--"]
+    return options, list(argv[i:])
+
+
+def _open_window(
+    parser: argparse.ArgumentParser, args, db_path: Path, open_paths: Sequence[str] = ()
+) -> int:
     try:
         from desktop_app.gui.app import run_window
     except ImportError:  # the window is not part of this build yet
         parser.print_help()
         return EXIT_OK
-    return run_window(db_path, lang=args.lang, smoke_test=args.smoke_test)
+    return run_window(
+        db_path, lang=args.lang, smoke_test=args.smoke_test, import_paths=list(open_paths)
+    )
 
 
 def _out(data) -> None:
     sys.stdout.write(json.dumps(data, ensure_ascii=False, indent=2) + "\n")
 
 
+def _open(db_path: Path) -> OpenedLibrary:
+    """The library, opened safely; what the user must know goes to stderr, one line."""
+    opened = open_library(db_path)
+    if opened.notice:
+        print(f"akhbar: {opened.notice}", file=sys.stderr)
+    return opened
+
+
+def _writable_library(db_path: Path, doing: str) -> Library:
+    opened = _open(db_path)
+    if opened.read_only:
+        opened.library.close()
+        raise LibraryError(f"cannot {doing}: the library {db_path} is read-only")
+    return opened.library
+
+
 def _cmd_import(args, db_path: Path) -> int:
     from desktop_app.services.importer import import_paths
 
+    _writable_library(db_path, "import").close()  # damaged → set aside, read-only → refuse
     bar = _ProgressBar() if not args.json and sys.stderr.isatty() else None
     report = import_paths(db_path, args.paths, progress=bar.update if bar else None)
     if bar:
@@ -179,7 +245,7 @@ class _ProgressBar:
 
 
 def _cmd_list(args, db_path: Path) -> int:
-    with Library(db_path) as library:
+    with _open(db_path).library as library:
         rows = library.page(limit=args.limit, offset=args.offset)
     if args.json:
         _out(
@@ -218,7 +284,7 @@ def article_json(article: Article) -> dict:
 
 
 def _cmd_show(args, db_path: Path) -> int:
-    with Library(db_path) as library:
+    with _open(db_path).library as library:
         article = library.get(args.id)
     if article is None:
         raise LibraryError(f"no article with id {args.id}")
@@ -245,7 +311,7 @@ def _cmd_show(args, db_path: Path) -> int:
 
 
 def _cmd_search(args, db_path: Path) -> int:
-    with Library(db_path) as library:
+    with _open(db_path).library as library:
         hits = library.search(args.query, limit=args.limit)
     if args.json:
         _out(
@@ -268,7 +334,11 @@ def _cmd_search(args, db_path: Path) -> int:
 
 
 def _cmd_bookmark(args, db_path: Path) -> int:
-    with Library(db_path) as library:
+    if args.action == "list":
+        library = _open(db_path).library
+    else:
+        library = _writable_library(db_path, f"{args.action} a bookmark")
+    with library:
         if args.action == "add":
             bookmark = library.add_bookmark(args.article_id, args.position)
             if args.json:
@@ -288,6 +358,30 @@ def _cmd_bookmark(args, db_path: Path) -> int:
                 raise LibraryError(f"no bookmark with id {args.id}")
             if args.json:
                 _out({"id": args.id, "removed": True})
+    return EXIT_OK
+
+
+def _cmd_backup(args, db_path: Path) -> int:
+    from desktop_app.services.backup import backup_library
+
+    with _open(db_path).library as library:
+        result = backup_library(library, args.path, overwrite=args.force)
+    if args.json:
+        _out(result.to_json())
+    else:
+        print(f"backed up {result.articles} article(s) to {result.path}")
+    return EXIT_OK
+
+
+def _cmd_restore(args, db_path: Path) -> int:
+    from desktop_app.services.backup import restore_library
+
+    result = restore_library(db_path, args.path)
+    if args.json:
+        _out(result.to_json())
+    else:
+        kept = f"; the previous library was kept as {result.previous}" if result.previous else ""
+        print(f"restored {result.articles} article(s) from {args.path} into {result.path}{kept}")
     return EXIT_OK
 
 
@@ -313,4 +407,6 @@ _COMMANDS = {
     "show": _cmd_show,
     "search": _cmd_search,
     "bookmark": _cmd_bookmark,
+    "backup": _cmd_backup,
+    "restore": _cmd_restore,
 }

@@ -1,5 +1,6 @@
 """Starting the window: QApplication, bundled fonts, translator, layout direction, theme,
-the sample articles on a first start, and the smoke test packaging relies on.
+the library opened safely (storage.safety), the sample articles on a first start, files
+passed on the command line, and the smoke test packaging relies on.
 """
 
 from __future__ import annotations
@@ -8,6 +9,7 @@ import logging
 import os
 import sys
 import tempfile
+from collections.abc import Sequence
 from pathlib import Path
 
 from desktop_app.paths import resources_dir, samples_dir
@@ -96,16 +98,22 @@ def apply_ui_font(app, settings) -> None:
     app.setFont(font)
 
 
-def load_samples_if_first_start(library_path: Path, settings) -> int:
-    """On a first start with an empty library, import the bundled sample articles."""
+def load_samples_if_first_start(library_path: Path, settings, library=None) -> int:
+    """On a first start with an empty library, import the bundled sample articles.
+
+    `library`: the library already open on `library_path` (opened here when None).
+    """
     from desktop_app.gui import settings as S
     from desktop_app.services.importer import import_paths
     from desktop_app.storage.library import Library
 
     if settings.get(S.SAMPLES_LOADED):
         return 0
-    with Library(library_path) as library:
+    if library is not None:
         empty = library.count() == 0
+    else:
+        with Library(library_path) as opened:
+            empty = opened.count() == 0
     imported = 0
     if empty and samples_dir().is_dir():
         report = import_paths(library_path, [samples_dir()])
@@ -115,20 +123,33 @@ def load_samples_if_first_start(library_path: Path, settings) -> int:
 
 
 def create_window(app, library_path: Path, lang: str | None = None):
-    """Everything run_window does short of the event loop (tests and tools use it)."""
+    """Everything run_window does short of the event loop (tests and tools use it).
+
+    Raises LibraryError when the library cannot be opened at all (damaged and read-only,
+    or written by a newer Akhbar); a damaged one is set aside and the window says so.
+    """
     from desktop_app.gui import settings as S
     from desktop_app.gui.main_window import MainWindow
+    from desktop_app.storage.safety import open_library
 
     settings = S.Settings()
     load_fonts()
     language = choose_language(lang, settings.get(S.LANGUAGE))
     install_translator(app, language)
     apply_ui_font(app, settings)
-    load_samples_if_first_start(library_path, settings)
-    from desktop_app.gui import theme
+    opened = open_library(library_path)  # before anything else touches the file
+    try:
+        if opened.set_aside is not None:  # a damaged library replaced: no first start
+            settings.set(S.SAMPLES_LOADED, True)
+        elif not opened.read_only:
+            load_samples_if_first_start(library_path, settings, opened.library)
+        from desktop_app.gui import theme
 
-    theme.apply(app, settings.get(S.THEME))  # before the widgets exist: no re-polish
-    window = MainWindow(library_path, settings)
+        theme.apply(app, settings.get(S.THEME))  # before the widgets exist: no re-polish
+        window = MainWindow(library_path, settings, opened=opened)
+    except BaseException:
+        opened.library.close()
+        raise
     window.apply_theme()
     app.styleHints().colorSchemeChanged.connect(
         lambda _scheme: window.apply_theme() if settings.get(S.THEME) == "system" else None
@@ -141,8 +162,14 @@ def create_window(app, library_path: Path, lang: str | None = None):
     return window
 
 
-def run_window(library_path: Path, lang: str | None = None, smoke_test: bool = False) -> int:
-    """`akhbar` with no command: the window on the user's library; returns the exit code."""
+def run_window(
+    library_path: Path,
+    lang: str | None = None,
+    smoke_test: bool = False,
+    import_paths: Sequence[str | Path] = (),
+) -> int:
+    """`akhbar [FILE_OR_FOLDER…]` with no command: the window on the user's library,
+    importing `import_paths` through the window's import worker; returns the exit code."""
     if smoke_test:
         os.environ["QT_QPA_PLATFORM"] = "offscreen"
     QtCore, _QtGui, QtWidgets = _qt()
@@ -159,7 +186,17 @@ def run_window(library_path: Path, lang: str | None = None, smoke_test: bool = F
     app = QtWidgets.QApplication.instance() or QtWidgets.QApplication(sys.argv[:1])
     app.setApplicationDisplayName("Akhbar")
     app.setDesktopFileName("akhbar")
-    window = create_window(app, Path(library_path), lang)
+    from desktop_app.storage.library import LibraryError
+
+    try:
+        window = create_window(app, Path(library_path), lang)
+    except LibraryError as error:  # cannot be used at all: say so where the user looks
+        print(f"akhbar: error: {error}", file=sys.stderr)
+        if not smoke_test:
+            QtWidgets.QMessageBox.critical(None, "Akhbar", str(error))
+        if smoke_settings is not None:
+            smoke_settings.cleanup()
+        return 1
     window.show()
     if smoke_test:
         code = smoke_check(app, window)
@@ -167,8 +204,15 @@ def run_window(library_path: Path, lang: str | None = None, smoke_test: bool = F
         if smoke_settings is not None:
             smoke_settings.cleanup()
         return code
-    code = app.exec()
-    return code
+    if import_paths:  # once the window is up, so the progress shows in it
+        paths = [Path(p) for p in import_paths]
+        QtCore.QTimer.singleShot(0, window, lambda: window.start_import(paths))
+    return run_event_loop(app, window)
+
+
+def run_event_loop(app, window) -> int:
+    """app.exec(); a seam for tests, which drive the window and close it themselves."""
+    return app.exec()
 
 
 def smoke_check(app, window) -> int:

@@ -1,7 +1,9 @@
 """The article pane: HTML built from an Article, and the browser that shows it safely.
 
-Article text is data. `article_html` (pure, testable without a QApplication) escapes every
-piece of it, gives each paragraph its own direction from its first strong character
+Article text is data. `article_html` (pure, testable without a QApplication) strips bidi
+controls and invisible characters from every piece of it (display_text.clean), escapes it,
+isolates each inline field with FSI/PDI so it cannot reorder the interface text beside it,
+gives each paragraph its own direction from its first strong character
 (Qt's rich text ignores the CSS direction property but obeys the dir attribute),
 isolates Latin names, numbers and URLs inside Arabic text with FSI/PDI, and marks the
 words a search matched. `ArticleView` shows that HTML, loads no resource at all and
@@ -20,6 +22,7 @@ from PySide6.QtGui import QFont, QKeyEvent, QTextDocument
 from PySide6.QtWidgets import QTextBrowser
 
 from desktop_app.gui.arabic_dates import gregorian_arabic, hijri_arabic
+from desktop_app.gui.display_text import clean
 from desktop_app.model import Article
 from desktop_app.search.snippets import match_spans, word_matcher
 from desktop_app.text.bidi import (
@@ -32,6 +35,7 @@ from desktop_app.text.bidi import (
 )
 
 SCHEME = "akhbar"
+_LATIN = re.compile(r"[A-Za-z\u00c0-\u024f]")
 HIT_ANCHOR = "hit"
 
 
@@ -73,7 +77,8 @@ def rich_text(
     """
     base = base or paragraph_direction(text)
     events: list[tuple[int, int, str]] = []  # (offset, order, markup); closes sort first
-    for start, end in embedded_runs(text, base):
+    runs = embedded_runs(text, base)
+    for start, end in runs:
         events += [(start, 1, FSI), (end, 0, PDI)]
     if matches is not None:
         for i, (start, end) in enumerate(match_spans(text, matches)):
@@ -82,7 +87,14 @@ def rich_text(
                 opening = f'<a name="{HIT_ANCHOR}"></a>{opening}'
             events += [(start, 2, opening), (end, -1, "</span>")]
     if arabic_digits and base == "rtl":
-        text = arabic_indic_digits(text)
+        # Numbers on their own take Arabic-Indic digits; URLs and Latin names ("A380",
+        # "http://x/?id=7") keep theirs, or they would no longer say what they said.
+        latin = [(start, end) for start, end in runs if _LATIN.search(text, start, end)]
+        pieces, cursor = [], 0
+        for start, end in latin:
+            pieces += [arabic_indic_digits(text[cursor:start]), text[start:end]]
+            cursor = end
+        text = "".join(pieces) + arabic_indic_digits(text[cursor:])
     out: list[str] = []
     cursor = 0
     for offset, _order, markup in sorted(events):
@@ -120,14 +132,34 @@ def stylesheet(style: PaneStyle) -> str:
     """
 
 
+def clean_article(article: Article) -> Article:
+    """The article with bidi controls and invisible characters removed from every field."""
+    return replace(
+        article,
+        title=clean(article.title),
+        lede=clean(article.lede),
+        source=clean(article.source),
+        caption=clean(article.caption) if article.caption else article.caption,
+        dateline=clean(article.dateline) if article.dateline else article.dateline,
+        paragraphs=tuple(clean(p) for p in article.paragraphs),
+        related=tuple(replace(r, text=clean(r.text)) for r in article.related),
+    )
+
+
 def article_html(
     article: Article,
     query: str | None = None,
     arabic_digits: bool = False,
     labels: PaneLabels | None = None,
+    can_bookmark: bool = True,
 ) -> str:
-    """The whole pane for one article. Every string from the article is escaped."""
+    """The whole pane for one article. Every string from the article is cleaned of bidi
+    controls, escaped, and isolated where it sits inline beside other text.
+
+    `can_bookmark=False` (a read-only library) leaves the stars out.
+    """
     labels = labels or PaneLabels()
+    article = clean_article(article)
     matches = word_matcher(query) if query and query.strip() else None
     anchored = False
 
@@ -147,7 +179,11 @@ def article_html(
 
     parts: list[str] = [block("h1", article.title)]
 
-    meta = [rich_text(article.source, arabic_digits=arabic_digits)] if article.source else []
+    meta = (
+        [_isolated(rich_text(article.source, arabic_digits=arabic_digits))]
+        if article.source
+        else []
+    )
     if article.published:
         meta.append(html.escape(gregorian_arabic(article.published, arabic_digits)))
         hijri = hijri_arabic(article.published, arabic_digits)
@@ -167,7 +203,7 @@ def article_html(
         if i == 0 and article.dateline:
             rest = split_dateline(paragraph, article.dateline)
             base = paragraph_direction(article.dateline + rest)
-            dateline = rich_text(article.dateline, base, matches, arabic_digits)
+            dateline = _isolated(rich_text(article.dateline, base, matches, arabic_digits))
             parts.append(
                 f'<p dir="{base}" align="justify"><span class="dateline">{dateline} —</span> '
                 f"{piece(rest, base)}</p>"
@@ -184,16 +220,24 @@ def article_html(
                 f'<a class="star" href="{SCHEME}://bookmark/{headline.position}" '
                 f'title="{html.escape(tip)}">{star}</a>'
             )
-            text = rich_text(headline.text, base, None, arabic_digits)
+            text = _isolated(rich_text(headline.text, base, None, arabic_digits))
+            if not can_bookmark:
+                star_link = ""
             if headline.article_id is not None:
                 body = f'<a href="{SCHEME}://article/{headline.article_id}">{text}</a>'
             else:
                 body = f'{text} <span class="missing">({html.escape(labels.not_in_library)})</span>'
             align = "right" if base == "rtl" else "left"
             parts.append(
-                f'<p dir="{base}" align="{align}" class="related">{star_link}&nbsp; {body}</p>'
+                f'<p dir="{base}" align="{align}" class="related">'
+                f"{star_link + '&nbsp; ' if star_link else ''}{body}</p>"
             )
     return "<html><body>" + "\n".join(parts) + "</body></html>"
+
+
+def _isolated(markup: str) -> str:
+    """Markup of one inline field, laid out as a unit beside the text around it."""
+    return f"{FSI}{markup}{PDI}"
 
 
 def parse_link(url: QUrl) -> tuple[str, int] | None:
@@ -227,6 +271,7 @@ class ArticleView(QTextBrowser):
         self.query: str | None = None
         self.arabic_digits = False
         self.labels = PaneLabels()
+        self.can_bookmark = True
         self.style_ = PaneStyle()
         self.refused: list[str] = []
 
@@ -264,7 +309,11 @@ class ArticleView(QTextBrowser):
         if self.article is None:
             self.setHtml("")
         else:
-            self.setHtml(article_html(self.article, self.query, self.arabic_digits, self.labels))
+            self.setHtml(
+                article_html(
+                    self.article, self.query, self.arabic_digits, self.labels, self.can_bookmark
+                )
+            )
         self.verticalScrollBar().setValue(position)
         self._user_scroll = True
 

@@ -27,9 +27,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop_app.gui.display_text import clean
 from desktop_app.model import Bookmark
 from desktop_app.storage.library import Library
-from desktop_app.text.bidi import isolate
+from desktop_app.text.bidi import FSI, PDI, isolate
 
 EXPORT_FIELDS = ("id", "headline", "from_article_id", "from_title", "position",
                  "target_article_id", "created")  # fmt: skip
@@ -81,6 +82,7 @@ class BookmarksPanel(QWidget):
     def __init__(self, library: Library, parent=None) -> None:
         super().__init__(parent)
         self.library = library
+        self.read_only = False
         self._bookmarks: list[Bookmark] = []
 
         self.tree = QTreeWidget(self)
@@ -134,11 +136,11 @@ class BookmarksPanel(QWidget):
         for bookmark in self._bookmarks:
             status = self.tr("Yes") if bookmark.target_article_id else self.tr("Not yet")
             item = QTreeWidgetItem(
-                [isolate(bookmark.headline), isolate(bookmark.article_title), status]
+                [_cell(bookmark.headline), _cell(bookmark.article_title), status]
             )
             item.setData(0, ID_ROLE, bookmark.id)
-            item.setToolTip(0, bookmark.headline)
-            item.setToolTip(1, bookmark.article_title)
+            item.setToolTip(0, clean(bookmark.headline))
+            item.setToolTip(1, clean(bookmark.article_title))
             if bookmark.target_article_id is None:
                 item.setForeground(2, self.palette().placeholderText())
             items.append(item)
@@ -167,9 +169,14 @@ class BookmarksPanel(QWidget):
                 self.tree.setCurrentItem(item)
                 return
 
+    def set_read_only(self, read_only: bool) -> None:
+        """A read-only library: bookmarks can be opened and exported, not removed."""
+        self.read_only = read_only
+        self._update_buttons()
+
     def _update_buttons(self) -> None:
         bookmark = self.selected()
-        self.remove_button.setEnabled(bookmark is not None)
+        self.remove_button.setEnabled(bookmark is not None and not self.read_only)
         self.open_button.setEnabled(bookmark is not None and bookmark.target_article_id is not None)
 
     def _on_activated(self, _item: QTreeWidgetItem, _column: int) -> None:
@@ -182,7 +189,7 @@ class BookmarksPanel(QWidget):
 
     def remove_selected(self) -> None:
         bookmark = self.selected()
-        if bookmark is not None:
+        if bookmark is not None and not self.read_only:
             self.library.remove_bookmark(bookmark.id)
             self.reload()
             self.changed.emit()
@@ -214,3 +221,8 @@ class BookmarksPanel(QWidget):
             )
             return None
         return target
+
+
+def _cell(text: str) -> str:
+    """Article text for a cell: no bidi controls, Latin runs and the whole field isolated."""
+    return f"{FSI}{isolate(clean(text))}{PDI}"

@@ -4,7 +4,9 @@ The model holds the ids of the current list (all articles, a filter or a search)
 compact array, newest first, and asks the library for titles in blocks around the rows
 the view paints, keeping a bounded cache keyed by id. Holding 300,000 ids costs about
 2.4 MB; no other part of the table is ever read whole. The delegate paints the title,
-bold while unread, above "source · date", each row in its own direction.
+bold while unread, above "source · date", each row in its own direction. Titles and
+sources are shown cleaned of bidi controls (display_text), the source isolated beside the
+date, so no headline can reorder its row.
 """
 
 from __future__ import annotations
@@ -26,6 +28,7 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem
 
+from desktop_app.gui.display_text import clean, field
 from desktop_app.model import ArticleSummary
 from desktop_app.storage.library import Library
 from desktop_app.text.bidi import arabic_indic_digits, paragraph_direction
@@ -103,6 +106,14 @@ class HeadlineModel(QAbstractListModel):
             self._ids[row:row] = new[row : row + count]
             self.endInsertRows()
 
+    def set_library(self, library: Library) -> None:
+        """Show another library (a restored one): an empty list until ids are set."""
+        self.beginResetModel()
+        self.library = library
+        self._ids = array("q")
+        self._cache.clear()
+        self.endResetModel()
+
     def ids(self) -> array:
         return self._ids
 
@@ -179,8 +190,8 @@ class HeadlineModel(QAbstractListModel):
         if role == READ_ROLE:
             return summary.read
         if role == Qt.ItemDataRole.ToolTipRole:
-            return summary.title
-        return f"{summary.title} — {summary.source}"
+            return clean(summary.title)
+        return f"{field(summary.title)} — {field(summary.source)}"
 
     def flags(self, index: QModelIndex | QPersistentModelIndex) -> Qt.ItemFlag:
         if not index.isValid():
@@ -254,7 +265,8 @@ class HeadlineDelegate(QStyledItemDelegate):
         )
         muted = QColor(text_color)
         muted.setAlphaF(0.62)
-        direction = paragraph_direction(summary.title)
+        title, meta_text = self.texts(summary)
+        direction = paragraph_direction(title)
         rtl = direction == "rtl"
         rect = opt.rect.adjusted(self.PADDING + 10, self.PADDING, -self.PADDING - 10, -self.PADDING)
 
@@ -276,13 +288,10 @@ class HeadlineDelegate(QStyledItemDelegate):
         title_font = base if summary.read else bold
         painter.setFont(title_font)
         painter.setPen(muted if summary.read and not selected else text_color)
-        title_height = self._draw_title(painter, rect, summary.title, title_font, rtl)
+        title_height = self._draw_title(painter, rect, title, title_font, rtl)
 
         painter.setFont(meta)
         painter.setPen(muted)
-        meta_text = " · ".join(
-            x for x in (summary.source, short_date(summary.published, self.arabic_digits)) if x
-        )
         meta_rect = QRect(
             rect.left(), rect.top() + title_height + 2, rect.width(), QFontMetrics(meta).height()
         )
@@ -292,6 +301,12 @@ class HeadlineDelegate(QStyledItemDelegate):
         elided = QFontMetrics(meta).elidedText(meta_text, Qt.TextElideMode.ElideRight, rect.width())
         painter.drawText(meta_rect, int(align | Qt.AlignmentFlag.AlignVCenter), elided)
         painter.restore()
+
+    def texts(self, summary: ArticleSummary) -> tuple[str, str]:
+        """The title line and the "source · date" line, exactly as painted."""
+        date_text = short_date(summary.published, self.arabic_digits)
+        source = field(summary.source) if clean(summary.source) else ""
+        return clean(summary.title), " · ".join(x for x in (source, date_text) if x)
 
     def _draw_title(self, painter, rect: QRect, title: str, font: QFont, rtl: bool) -> int:
         """Lay the title out in at most TITLE_LINES lines, the last one elided."""

@@ -21,8 +21,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop_app.gui.display_text import clean
 from desktop_app.model import ImportReport
-from desktop_app.text.bidi import isolate
+from desktop_app.text.bidi import FSI, PDI, isolate
 
 
 class ImportProgress(QWidget):
@@ -63,6 +64,11 @@ class ImportProgress(QWidget):
         self.cancel_requested.emit()
 
 
+def _name(path: str) -> str:
+    """A file's name beside interface text: a name holding U+202E cannot reorder the line."""
+    return f"{FSI}{isolate(clean(Path(path).name))}{PDI}"
+
+
 def summary_text(
     report: ImportReport,
     headings: tuple[str, str, str] = ("Failed:", "Already in the library:", "Warnings:"),
@@ -71,18 +77,18 @@ def summary_text(
     lines: list[str] = []
     if report.failed:
         lines.append(headings[0])
-        lines += [f"  {isolate(Path(o.path).name)}: {o.reason}" for o in report.failed]
+        lines += [f"  {_name(o.path)}: {o.reason}" for o in report.failed]
     if report.duplicates:
         if lines:
             lines.append("")
         lines.append(headings[1])
-        lines += [f"  {isolate(Path(o.path).name)}" for o in report.duplicates]
+        lines += [f"  {_name(o.path)}" for o in report.duplicates]
     warnings = report.warnings()
     if warnings:
         if lines:
             lines.append("")
         lines.append(headings[2])
-        lines += [f"  {isolate(Path(p).name)}: {message}" for p, message in warnings]
+        lines += [f"  {_name(p)}: {message}" for p, message in warnings]
     return "\n".join(lines)
 
 
@@ -119,3 +125,4 @@ class ImportSummary(QDialog):
         layout.addWidget(self.details, 1)
         layout.addWidget(buttons)
         self.resize(560, 360 if self.details.isVisible() else 120)
+        layout.activate()  # the minimum size settled before show(): see MainWindow

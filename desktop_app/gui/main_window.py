@@ -1,16 +1,31 @@
 """The reading window: headline list with search and filters, article pane, bookmarks,
-import, and the reading comforts. Wires the parts together; owns no SQL.
+import, backup and restore, and the reading comforts. Wires the parts together; owns no SQL.
+
+The library is opened through storage.safety.open_library: a damaged file is set aside
+(and the user told so in the notice bar), a read-only one is opened read-only with every
+way of writing turned off. A LibraryWatcher notices commits made by other processes and
+the list takes the new articles in place, keeping the selection and what is in view.
 """
 
 from __future__ import annotations
 
 import logging
+import sqlite3
 from array import array
 from collections.abc import Sequence
 from datetime import date
 from pathlib import Path
 
-from PySide6.QtCore import QDate, QEvent, QItemSelectionModel, QModelIndex, Qt, QTimer, Signal
+from PySide6.QtCore import (
+    QDate,
+    QEvent,
+    QItemSelectionModel,
+    QModelIndex,
+    QSize,
+    Qt,
+    QTimer,
+    Signal,
+)
 from PySide6.QtGui import (
     QAction,
     QActionGroup,
@@ -48,12 +63,16 @@ from desktop_app.gui import settings as S
 from desktop_app.gui import theme
 from desktop_app.gui.article_view import ArticleView, PaneLabels
 from desktop_app.gui.bookmarks import BookmarksPanel
+from desktop_app.gui.display_text import clean, window_title
 from desktop_app.gui.headline_model import ID_ROLE, HeadlineDelegate, HeadlineModel
 from desktop_app.gui.import_dialog import ImportProgress, ImportSummary
+from desktop_app.gui.library_watch import LibraryWatcher
+from desktop_app.gui.notice_bar import NoticeBar
 from desktop_app.gui.workers import ImportWorker, JobRunner, list_ids
 from desktop_app.model import Article, ImportOutcome, ImportReport
-from desktop_app.storage.library import Library, LibraryError, ListFilter
-from desktop_app.text.bidi import isolate
+from desktop_app.storage.library import LibraryError, ListFilter
+from desktop_app.storage.safety import OpenedLibrary, open_library
+from desktop_app.text.bidi import FSI, PDI, isolate
 
 log = logging.getLogger(__name__)
 
@@ -61,6 +80,7 @@ SEARCH_DEBOUNCE_MS = 250
 LIVE_REFRESH_MS = 400  # how often the list catches up while an import runs
 NO_DATE = QDate(1900, 1, 1)
 FIRST_PAGE = 100  # headlines read synchronously at start
+MINIMUM_SIZE = QSize(720, 480)
 
 
 class MainWindow(QMainWindow):
@@ -69,12 +89,24 @@ class MainWindow(QMainWindow):
     import_finished = Signal(object)  # ImportReport
     bookmarks_changed = Signal()
     choices_loaded = Signal()
+    backup_finished = Signal(object)  # BackupResult, or None when it failed
+    restore_finished = Signal(object)  # BackupResult, or None when nothing was restored
+    library_changed_elsewhere = Signal()  # another process committed; a refresh started
 
-    def __init__(self, library_path: Path, settings: S.Settings, parent=None) -> None:
+    def __init__(
+        self,
+        library_path: Path,
+        settings: S.Settings,
+        parent=None,
+        opened: OpenedLibrary | None = None,
+    ) -> None:
+        """`opened`: the library as create_window opened it; opened here when None."""
         super().__init__(parent)
         self.library_path = Path(library_path)
         self.settings = settings
-        self.library = Library(self.library_path)
+        opened = opened or open_library(self.library_path)
+        self.library = opened.library
+        self.read_only = opened.read_only
         self.jobs = JobRunner(self.library_path, self)
         self.jobs.result.connect(self._on_job_result)
         self.jobs.error.connect(self._on_job_error)
@@ -83,6 +115,7 @@ class MainWindow(QMainWindow):
         self.current: Article | None = None
         self.theme_name = "light"
         self._pending_restore: int | None = None
+        self._keep_view = False  # the list job running refreshes in place
 
         self.setWindowTitle(self.tr("Akhbar"))
         self.setAcceptDrops(True)
@@ -105,7 +138,14 @@ class MainWindow(QMainWindow):
         self.splitter.setStretchFactor(1, 1)
         self.splitter.setChildrenCollapsible(False)
         self.splitter.setSizes([400, 900])
-        self.setCentralWidget(self.splitter)
+        self.notice_bar = NoticeBar(self)
+        central = QWidget(self)
+        central_layout = QVBoxLayout(central)
+        central_layout.setContentsMargins(0, 0, 0, 0)
+        central_layout.setSpacing(0)
+        central_layout.addWidget(self.notice_bar)
+        central_layout.addWidget(self.splitter, 1)
+        self.setCentralWidget(central)
 
         self.bookmarks_panel = BookmarksPanel(self.library, self)
         self.bookmarks_panel.open_article.connect(self.open_article)
@@ -127,6 +167,12 @@ class MainWindow(QMainWindow):
         )
         self.statusBar().addWidget(self.count_label, 1)
         self.statusBar().addPermanentWidget(self.import_progress)
+        self.read_only_label = QLabel(self.tr("Read-only"), self)
+        self.read_only_label.setToolTip(
+            self.tr("This library cannot be changed: importing and bookmarks are turned off.")
+        )
+        self.read_only_label.hide()
+        self.statusBar().addPermanentWidget(self.read_only_label)
 
         self.read_timer = QTimer(self)
         self.read_timer.setSingleShot(True)
@@ -138,15 +184,34 @@ class MainWindow(QMainWindow):
         self.live_refresh = QTimer(self)
         self.live_refresh.setSingleShot(True)
         self.live_refresh.setInterval(LIVE_REFRESH_MS)
-        self.live_refresh.timeout.connect(self.reload_list)
+        self.live_refresh.timeout.connect(lambda: self.reload_list(keep_view=True))
+        self.watcher = LibraryWatcher(parent=self)
+        self.watcher.changed.connect(self._on_changed_elsewhere)
 
         self._build_actions()
         self._apply_reader_settings()
         self._restore_state()
+        self._apply_access(opened)
         self._fill_filter_choices()
         self._load_first_page()
+        self._fix_minimum_size()
+        self.watcher.watch(self.library)
 
     # -- building -----------------------------------------------------------------------
+
+    def _fix_minimum_size(self) -> None:
+        """Settle the window's minimum size once, before the window exists on screen.
+
+        Left to the layout, the minimum is worked out when the window is first shown and
+        again whenever a part appears (the import strip, the notice, the bookmarks); each
+        change is pushed to the window system, which the offscreen platform answers with
+        "This plugin does not support propagateSizeHints()". An explicit minimum, set
+        before show(), is never changed by the layout afterwards.
+        """
+        layout = self.layout()
+        assert layout is not None  # QMainWindow always has its own
+        layout.activate()
+        self.setMinimumSize(self.minimumSize().expandedTo(MINIMUM_SIZE))
 
     def _build_list_panel(self) -> None:
         self.list_panel = QWidget(self)
@@ -244,6 +309,11 @@ class MainWindow(QMainWindow):
         file_menu.addSeparator()
         self.export_action = file_menu.addAction(
             self.tr("Export bookmarks…"), self.bookmarks_panel.export
+        )
+        file_menu.addSeparator()
+        self.backup_action = file_menu.addAction(self.tr("Back up library…"), self.backup_dialog)
+        self.restore_action = file_menu.addAction(
+            self.tr("Restore from backup…"), self.restore_dialog
         )
         file_menu.addSeparator()
         quit_action = file_menu.addAction(self.tr("Quit"), self.close)
@@ -351,8 +421,14 @@ class MainWindow(QMainWindow):
         if len(first) == FIRST_PAGE:
             self.reload_list()
 
-    def reload_list(self) -> None:
+    def reload_list(self, keep_view: bool = False) -> None:
+        """Query the list again in the background.
+
+        `keep_view`: the same list with rows added (an import here or elsewhere), so keep
+        the selection and the headlines in view where they are; otherwise a new list.
+        """
         self.search_timer.stop()
+        self._keep_view = keep_view
         self.jobs.start("list", list_ids(self.current_filter()))
 
     def _on_job_result(self, kind: str, result: object) -> None:
@@ -360,9 +436,14 @@ class MainWindow(QMainWindow):
             assert isinstance(result, tuple)
             self._set_filter_choices(*result)
             self.choices_loaded.emit()
+        if kind == "backup":
+            self._on_backup_done(result)
         if kind == "list":
             assert isinstance(result, array)
-            self.model.set_ids(result)
+            if self._keep_view:
+                self._set_ids_keeping_view(result)
+            else:
+                self.model.set_ids(result)
             self._after_list_change()
             if self._pending_restore is not None:
                 row = self.model.row_of(self._pending_restore)
@@ -378,9 +459,31 @@ class MainWindow(QMainWindow):
             self.list_updated.emit()
 
     def _on_job_error(self, kind: str, message: str) -> None:
-        self.statusBar().showMessage(
-            self.tr("The list could not be loaded: {reason}").format(reason=message), 8000
-        )
+        if kind == "backup":
+            self._on_backup_failed(message)
+        elif kind == "list":
+            self.statusBar().showMessage(
+                self.tr("The list could not be loaded: {reason}").format(reason=message), 8000
+            )
+        else:
+            log.warning("%s job failed: %s", kind, message)
+
+    def _set_ids_keeping_view(self, ids: array) -> None:
+        """New rows go in around the ones shown; the headlines in view stay in view.
+
+        Rows inserted above the first visible one would push it down the viewport, so
+        the scroll position moves by as many rows. At the very top it stays at the top,
+        where the new headlines then appear.
+        """
+        bar = self.list_view.verticalScrollBar()
+        top_row = self.list_view.rowAt(0)
+        anchor = self.model.id_at(top_row) if bar.value() > 0 and top_row >= 0 else None
+        self.model.set_ids(ids)
+        new_row = self.model.row_of(anchor) if anchor is not None else None
+        if new_row is not None and new_row != top_row:
+            self.list_view.updateGeometries()  # the scroll range must include the new rows
+            row_height = self.list_view.verticalHeader().defaultSectionSize()
+            bar.setValue(bar.value() + (new_row - top_row) * row_height)
 
     def _refresh_highlight(self) -> None:
         """Mark the words of the current search in the open article."""
@@ -412,7 +515,7 @@ class MainWindow(QMainWindow):
             combo.clear()
             combo.addItem(everything, None)
             for name, count in items:
-                combo.addItem(f"{isolate(name)} ({count})", name)
+                combo.addItem(f"{FSI}{isolate(clean(name))}{PDI} ({count})", name)
             index = combo.findData(chosen) if chosen else 0
             combo.setCurrentIndex(max(index, 0))
             combo.blockSignals(False)
@@ -448,13 +551,14 @@ class MainWindow(QMainWindow):
         article = self.library.get(article_id)
         self.current = article
         self.view.show_article(article, self.search_field.text().strip() or None)
+        self.setWindowTitle(window_title(article.title if article else None, self.tr("Akhbar")))
         if article is None:
             return
         self.settings.set(S.LAST_ARTICLE, article.id)
         self.read_action.setText(
             self.tr("Mark as unread") if article.read else self.tr("Mark as read")
         )
-        if not article.read:
+        if not article.read and not self.read_only:
             self.read_timer.start(self.settings.get(S.MARK_READ_DELAY_MS))
         self.article_shown.emit(article.id)
 
@@ -476,7 +580,13 @@ class MainWindow(QMainWindow):
             self.set_read(self.current.id, True)
 
     def set_read(self, article_id: int, read: bool) -> None:
-        self.library.set_read(article_id, read)
+        if self.read_only:
+            return
+        try:
+            self.library.set_read(article_id, read)
+        except sqlite3.OperationalError as error:  # busy past the timeout: try next time
+            log.warning("could not mark article %s read: %s", article_id, error)
+            return
         self.model.set_read(article_id, read)
         if self.current is not None and self.current.id == article_id:
             self.current = self.library.get(article_id)
@@ -490,7 +600,7 @@ class MainWindow(QMainWindow):
     # -- bookmarks ----------------------------------------------------------------------
 
     def toggle_bookmark(self, position: int) -> None:
-        if self.current is None:
+        if self.current is None or self.read_only:
             return
         existing = self.library.bookmark_at(self.current.id, position)
         try:
@@ -500,6 +610,12 @@ class MainWindow(QMainWindow):
                 self.library.add_bookmark(self.current.id, position)
         except LibraryError as error:
             self.statusBar().showMessage(str(error), 6000)
+            return
+        except sqlite3.OperationalError as error:  # another process held the lock too long
+            log.warning("bookmark not changed: %s", error)
+            self.statusBar().showMessage(
+                self.tr("The library is busy; the bookmark was not changed. Try again."), 6000
+            )
             return
         self._after_bookmark_change()
 
@@ -536,6 +652,11 @@ class MainWindow(QMainWindow):
         return self.import_worker is not None
 
     def start_import(self, paths: Sequence[str | Path]) -> bool:
+        if self.read_only:
+            self.statusBar().showMessage(
+                self.tr("This library is read-only: nothing can be imported into it."), 6000
+            )
+            return False
         if self.import_worker is not None:  # one writer at a time
             self.statusBar().showMessage(self.tr("An import is already running."), 5000)
             return False
@@ -546,6 +667,7 @@ class MainWindow(QMainWindow):
         self.import_worker = worker
         for action in (self.import_files_action, self.import_folder_action):
             action.setEnabled(False)
+        self.restore_action.setEnabled(False)
         self.import_progress.start()
         worker.start()
         return True
@@ -566,11 +688,11 @@ class MainWindow(QMainWindow):
             worker.wait()
             worker.deleteLater()
         self.import_progress.hide()
-        for action in (self.import_files_action, self.import_folder_action):
-            action.setEnabled(True)
+        for action in (self.import_files_action, self.import_folder_action, self.restore_action):
+            action.setEnabled(not self.read_only)
         self.live_refresh.stop()
         self._fill_filter_choices()
-        self.reload_list()
+        self.reload_list(keep_view=True)
         self._after_bookmark_change()  # links and bookmarks may resolve to new articles
 
     def _on_import_done(self, report: ImportReport) -> None:
@@ -587,6 +709,9 @@ class MainWindow(QMainWindow):
         self.import_finished.emit(None)
 
     def dragEnterEvent(self, event: QDragEnterEvent) -> None:
+        if self.read_only:
+            event.ignore()
+            return
         if event.mimeData().hasUrls() and any(u.isLocalFile() for u in event.mimeData().urls()):
             event.acceptProposedAction()
 
@@ -594,6 +719,216 @@ class MainWindow(QMainWindow):
         paths = [u.toLocalFile() for u in event.mimeData().urls() if u.isLocalFile()]
         if paths and self.start_import(paths):
             event.acceptProposedAction()
+
+    # -- the library: how it was opened, changes made elsewhere, backup and restore -------
+
+    def _apply_access(self, opened: OpenedLibrary) -> None:
+        """Turn writing off for a read-only library and tell the user how it was opened."""
+        self.read_only = opened.read_only
+        writable = not opened.read_only
+        for action in (
+            self.import_files_action,
+            self.import_folder_action,
+            self.restore_action,
+            self.bookmark_action,
+            self.read_action,
+        ):
+            action.setEnabled(writable)
+        self.setAcceptDrops(writable)
+        self.view.can_bookmark = writable
+        self.bookmarks_panel.set_read_only(not writable)
+        self.read_only_label.setVisible(not writable)
+        if opened.read_only:
+            self.notice_bar.show_notice(
+                self.tr(
+                    "This library is read-only: its file or its folder cannot be written. "
+                    "You can read and search; importing, bookmarks and read marks are off."
+                ),
+                details=opened.notice or "",
+            )
+        elif opened.set_aside is not None:
+            self.notice_bar.show_notice(
+                self.tr(
+                    "The library could not be read and was set aside untouched as {name}; "
+                    "a new, empty library was started."
+                ).format(name=f"{FSI}{clean(opened.set_aside.name)}{PDI}"),
+                details=opened.notice or "",
+                warning=True,
+            )
+        elif opened.notice:
+            self.notice_bar.show_notice(opened.notice)
+        else:
+            self.notice_bar.hide()
+
+    def _on_changed_elsewhere(self) -> None:
+        """Another process committed: take new articles in, leave the reader where they are."""
+        if self.importing():
+            return  # our own import's progress already refreshes the list
+        self.reload_list(keep_view=True)
+        self._fill_filter_choices()
+        self.model.refresh_rows()  # read marks may have changed too
+        if self.library.bookmarks() != self.bookmarks_panel.bookmarks():
+            self.bookmarks_panel.reload()  # (rebuilding it every time would lose its scroll)
+        if self.current is not None:
+            fresh = self.library.get(self.current.id)
+            if fresh is not None and fresh != self.current:  # e.g. a related link resolved
+                self.current = fresh
+                self.view.article = fresh
+                self.view.rerender()
+        self.library_changed_elsewhere.emit()
+
+    def backup_dialog(self) -> None:
+        stamp = date.today().strftime("%Y%m%d")
+        chosen, _filter = QFileDialog.getSaveFileName(
+            self,
+            self.tr("Back up library"),
+            str(Path.home() / f"akhbar-backup-{stamp}.db"),
+            self.tr("Akhbar library (*.db);;All files (*)"),
+        )
+        if chosen:
+            self.start_backup(Path(chosen))
+
+    def start_backup(self, destination: Path) -> None:
+        """Copy the library to `destination` on a worker (a snapshot; reading goes on).
+
+        The file dialog has already asked before replacing an existing file.
+        """
+        from desktop_app.services.backup import backup_library
+
+        self.backup_action.setEnabled(False)
+        self.statusBar().showMessage(self.tr("Backing up the library…"))
+        self.jobs.start(
+            "backup", lambda library: backup_library(library, destination, overwrite=True)
+        )
+
+    def _on_backup_done(self, result) -> None:
+        self.backup_action.setEnabled(True)
+        self.statusBar().showMessage(
+            self.tr("Backed up %n article(s) to {path}", "", result.articles).format(
+                path=result.path
+            ),
+            10000,
+        )
+        self.backup_finished.emit(result)
+
+    def _on_backup_failed(self, message: str) -> None:
+        self.backup_action.setEnabled(True)
+        self.statusBar().clearMessage()
+        QMessageBox.warning(
+            self,
+            self.tr("Back up library"),
+            self.tr("The backup was not made: {reason}").format(reason=message),
+        )
+        self.backup_finished.emit(None)
+
+    def restore_dialog(self) -> None:
+        if self.read_only:
+            return
+        if self.importing():
+            self.statusBar().showMessage(
+                self.tr("Wait for the import to finish (or cancel it) before restoring."), 6000
+            )
+            return
+        chosen, _filter = QFileDialog.getOpenFileName(
+            self,
+            self.tr("Restore from backup"),
+            str(Path.home()),
+            self.tr("Akhbar library (*.db);;All files (*)"),
+        )
+        if chosen:
+            self.restore_from(Path(chosen))
+
+    def restore_from(self, backup: Path) -> bool:
+        """Check the backup, ask, close everything, restore, reopen; True if restored."""
+        from desktop_app.services.backup import check_backup, restore_library
+
+        title = self.tr("Restore from backup")
+        try:
+            articles = check_backup(backup)
+        except (LibraryError, OSError) as error:
+            QMessageBox.warning(
+                self, title, self.tr("This file cannot be restored: {reason}").format(reason=error)
+            )
+            self.restore_finished.emit(None)
+            return False
+        answer = QMessageBox.question(
+            self,
+            title,
+            self.tr(
+                "Replace the library with this backup of %n article(s)?\n\n"
+                "The library you have now is kept beside it, untouched, as a "
+                "“before-restore” file.",
+                "",
+                articles,
+            ),
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel,
+            QMessageBox.StandardButton.Cancel,
+        )
+        if answer != QMessageBox.StandardButton.Yes:
+            self.restore_finished.emit(None)
+            return False
+        QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
+        result = None
+        failure: Exception | None = None
+        try:
+            self._close_library()
+            result = restore_library(self.library_path, backup)
+        except (LibraryError, OSError, sqlite3.DatabaseError) as error:
+            log.warning("restore from %s failed", backup, exc_info=True)
+            failure = error
+        finally:
+            reopened = self._reopen_library()
+            QApplication.restoreOverrideCursor()
+        if failure is not None:
+            QMessageBox.warning(
+                self, title, self.tr("Nothing was restored: {reason}").format(reason=failure)
+            )
+        elif reopened and result is not None:
+            self.statusBar().showMessage(
+                self.tr("Restored %n article(s) from {path}", "", result.articles).format(
+                    path=backup.name
+                ),
+                10000,
+            )
+        self.restore_finished.emit(result if failure is None else None)
+        return failure is None
+
+    def _close_library(self) -> None:
+        """Stop all that uses the library and close the window's connection to it."""
+        self._mark_current_read_if_due()
+        self.watcher.stop()
+        for timer in (self.live_refresh, self.search_timer):
+            timer.stop()
+        self.jobs.wait()
+        self.jobs.forget()  # results still on their way describe the old file
+        self.library.close()
+
+    def _reopen_library(self) -> bool:
+        """Open the library again (restored or not) and show it from the top."""
+        try:
+            opened = open_library(self.library_path)
+        except (LibraryError, OSError, sqlite3.DatabaseError) as error:
+            log.exception("cannot reopen %s", self.library_path)
+            QMessageBox.critical(
+                self,
+                self.tr("Akhbar"),
+                self.tr("The library cannot be opened: {reason}").format(reason=error),
+            )
+            self.close()
+            return False
+        self.library = opened.library
+        self.model.set_library(self.library)
+        self.bookmarks_panel.library = self.library
+        self.current = None
+        self.view.show_article(None)
+        self.setWindowTitle(self.tr("Akhbar"))
+        self.backup_action.setEnabled(True)  # a backup cut short by the restore is forgotten
+        self._apply_access(opened)
+        self.bookmarks_panel.reload()
+        self._fill_filter_choices()
+        self._load_first_page()
+        self.watcher.watch(self.library)
+        return True
 
     # -- search ---------------------------------------------------------------------------
 
@@ -708,6 +1043,7 @@ class MainWindow(QMainWindow):
             self.import_worker.cancel()
             self.import_worker.wait()
             self.import_worker = None
+        self.watcher.stop()
         self.jobs.wait()
         self.read_timer.stop()
         self.live_refresh.stop()

@@ -135,6 +135,11 @@ class JobRunner(QObject):
     def busy(self) -> bool:
         return bool(self._running)
 
+    def forget(self) -> None:
+        """Drop the results of every job started so far (the library is being replaced)."""
+        self._latest.clear()
+        self._running.clear()
+
     def wait(self, msecs: int = 10000) -> bool:
         return self.pool.waitForDone(msecs)
 

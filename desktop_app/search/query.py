@@ -1,27 +1,216 @@
-"""User query → a safe FTS5 MATCH expression over the normalised index.
+"""The search query language, and its translation into safe FTS5 MATCH expressions.
 
-Every word becomes a quoted FTS5 string, so characters that mean something to FTS5
-(quotes, parentheses, NEAR, AND/OR, ^, :) are only ever searched for, never obeyed.
+What a reader may type:
+
+- plain words: every one must match, in any spelling the normaliser folds together and
+  with any clitic or ending the stemmer strips (اطلاق finds «والإطلاقات»);
+- "an exact phrase" (also «…» or “…”): the words in this order, as spelled (normalised);
+- a OR b: either; OR (upper case) binds the words on either side of it;
+- -word or -"phrase": leave out articles that have it;
+- word*: words starting with it;
+- source:NAME (or source:"TWO WORDS"), from:YYYY-MM-DD, to:YYYY-MM-DD.
+
+Nothing a reader types can raise: a lone quote, a dangling OR or -, a date that is not a
+date, or FTS5 syntax (NEAR, ^, :, parentheses) are read as plain words, and every word
+reaches FTS5 inside a quoted string so it is only ever searched for.
+
+The index (storage/schema.py) holds each text field twice: normalised (the "exact"
+columns) and normalised + stemmed (the "stem" columns). Plain words match the stem
+columns; a second expression over the exact columns tells which hits used the very words
+typed, so that they can be ranked first.
 """
 
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass, field
+from datetime import date
 
 from desktop_app.text.normalize import words
+from desktop_app.text.stem import stem, stem_prefixes, stem_variants
 
-_PREFIX = re.compile(r"(\w+)\*")
+EXACT_COLUMNS = ("title", "lede", "caption", "body")
+STEM_COLUMNS = ("title_stem", "lede_stem", "caption_stem", "body_stem")
+_EXACT = "{" + " ".join(EXACT_COLUMNS) + "}"
+_STEM = "{" + " ".join(STEM_COLUMNS) + "}"
+
+_QUOTES = str.maketrans({"«": '"', "»": '"', "“": '"', "”": '"', "„": '"'})
+# One token of a query: an optional -, then a quoted phrase, a field:value or a word.
+_TOKEN = re.compile(
+    r"""(?P<neg>-)?
+        (?: "(?P<phrase>[^"]*)"
+          | (?P<field>source|from|to):(?:"(?P<quoted>[^"]*)"|(?P<value>[^\s"]+))
+          | (?P<word>[^\s"]+) )""",
+    re.VERBOSE | re.IGNORECASE,
+)
+
+
+@dataclass(frozen=True)
+class Term:
+    """One searchable unit: a word, or several words that must follow one another."""
+
+    words: tuple[str, ...]  # normalised
+    exact: bool = False  # a quoted phrase: the exact (normalised) spelling only
+    prefix: bool = False  # the last word is a prefix
+
+    def stem_expression(self, proclitics: bool = True) -> str:
+        """FTS5 for this term over the stem columns (or the exact ones for a phrase).
+
+        With `proclitics`, a word that may start with ب، ل، ك or ف also matches without.
+        """
+        if self.exact:
+            return self.exact_expression()
+        if self.prefix and len(self.words) == 1:
+            (word,) = self.words
+            stems = " OR ".join(f"{_quote(p)}*" for p in stem_prefixes(word))
+            return f"({_EXACT} : {_quote(word)}* OR {_STEM} : ({stems}))"
+        if len(self.words) == 1:
+            word = self.words[0]
+            found = stem_variants(word) if proclitics else (stem(word),)
+            variants = " OR ".join(_quote(s) for s in found)
+            return f"{_STEM} : ({variants})"
+        phrase = _quote(" ".join(stem(w) for w in self.words))
+        return f"{_STEM} : {phrase}" + ("*" if self.prefix else "")
+
+    def exact_expression(self) -> str:
+        """FTS5 for this term over the exact columns: the words as typed."""
+        return f"{_EXACT} : {_quote(' '.join(self.words))}" + ("*" if self.prefix else "")
+
+
+@dataclass(frozen=True)
+class ParsedQuery:
+    """A query read into its parts; `groups` must all match, any term of a group will."""
+
+    groups: tuple[tuple[Term, ...], ...] = ()
+    excluded: tuple[Term, ...] = ()
+    source: str | None = None
+    date_from: date | None = None
+    date_to: date | None = None
+    # Every word the query asks for, for highlighting: (normalised word, is_prefix).
+    terms: tuple[tuple[str, bool], ...] = field(default=(), compare=False)
+
+    @property
+    def is_empty(self) -> bool:
+        """True when the query neither searches nor filters anything."""
+        return not (self.groups or self.excluded or self.has_filters)
+
+    @property
+    def has_filters(self) -> bool:
+        return bool(self.source or self.date_from or self.date_to)
+
+    def match(self) -> str | None:
+        """FTS5 MATCH for the articles to show; None when no word is required."""
+        if not self.groups:
+            return None
+        expression = " AND ".join(_group(g, Term.stem_expression) for g in self.groups)
+        if self.excluded:
+            expression = f"({expression}) NOT ({self.exclusion()})"
+        return expression
+
+    def exact_match(self) -> str | None:
+        """FTS5 MATCH for the hits that hold every word as typed; None if same as match()."""
+        if not self.groups or all(t.exact for g in self.groups for t in g):
+            return None
+        return " AND ".join(_group(g, Term.exact_expression) for g in self.groups)
+
+    def adjacent_match(self) -> str | None:
+        """FTS5 MATCH for the hits whose stems follow one another as the words typed do.
+
+        Only for queries of two or more plain words: a reader who types الاتفاق النووي
+        means the phrase more than the two words anywhere.
+        """
+        if len(self.groups) < 2 or any(
+            len(g) != 1 or g[0].exact or g[0].prefix or len(g[0].words) != 1 for g in self.groups
+        ):
+            return None
+        stems = " ".join(stem(g[0].words[0]) for g in self.groups)
+        return f"{_STEM} : {_quote(stems)}"
+
+    def exclusion(self) -> str | None:
+        """FTS5 MATCH for the articles the query leaves out."""
+        if not self.excluded:
+            return None
+        return " OR ".join(f"({t.stem_expression(proclitics=False)})" for t in self.excluded)
+
+
+def parse_query(query: str | None) -> ParsedQuery:
+    """Read a query typed by a reader; never raises."""
+    text = (query or "").translate(_QUOTES)
+    if text.count('"') % 2:  # an unbalanced quote is only a stray character
+        last = text.rindex('"')
+        text = text[:last] + " " + text[last + 1 :]
+    groups: list[list[Term]] = []
+    excluded: list[Term] = []
+    filters: dict[str, object] = {}
+    pending_or = False
+    for m in _TOKEN.finditer(text):
+        if m["field"] and _take_filter(m["field"].lower(), m["quoted"] or m["value"], filters):
+            continue
+        if m["word"] == "OR" and not m["neg"] and groups and not pending_or:
+            pending_or = True
+            continue
+        term = _term(m)
+        if term is None:
+            continue
+        if m["neg"]:
+            excluded.append(term)
+        elif pending_or:
+            groups[-1].append(term)
+        else:
+            groups.append([term])
+        pending_or = False
+    if pending_or:  # a dangling OR was a word after all
+        groups.append([Term(("or",))])
+    terms = [(w, t.prefix and i == len(t.words) - 1) for g in groups for t in g
+             for i, w in enumerate(t.words)]  # fmt: skip
+    return ParsedQuery(
+        groups=tuple(tuple(g) for g in groups),
+        excluded=tuple(excluded),
+        source=filters.get("source"),  # type: ignore[arg-type]
+        date_from=filters.get("from"),  # type: ignore[arg-type]
+        date_to=filters.get("to"),  # type: ignore[arg-type]
+        terms=tuple(dict.fromkeys(terms)),
+    )
 
 
 def query_terms(query: str) -> list[tuple[str, bool]]:
-    """(normalised word, is_prefix) for each word of the query."""
-    prefixed = {w for m in _PREFIX.finditer(query) for w in words(m.group(1))}
-    return [(w, w in prefixed) for w in words(query)]
+    """(normalised word, is_prefix) for each word the query asks for."""
+    return list(parse_query(query).terms)
 
 
 def build_match(query: str | None) -> str | None:
-    """All words must match; None when the query holds no searchable word."""
-    terms = query_terms(query or "")
-    if not terms:
-        return None
-    return " ".join(f'"{word}"' + ("*" if prefix else "") for word, prefix in terms)
+    """The FTS5 MATCH of a query; None when the query holds no word to look for."""
+    return parse_query(query).match()
+
+
+def _term(m: re.Match[str]) -> Term | None:
+    if m["phrase"] is not None:
+        found = tuple(words(m["phrase"]))
+        return Term(found, exact=True, prefix=m["phrase"].rstrip().endswith("*")) if found else None
+    raw = m["word"] if m["word"] is not None else m.group(0).lstrip("-")
+    found = tuple(words(raw))
+    return Term(found, prefix=raw.endswith("*")) if found else None
+
+
+def _take_filter(name: str, value: str | None, filters: dict[str, object]) -> bool:
+    """Record a field:value filter; False when it is malformed (then it is plain words)."""
+    if not value or not value.strip():
+        return False
+    if name == "source":
+        filters["source"] = value.strip()
+        return True
+    try:
+        filters[name] = date.fromisoformat(value)
+    except ValueError:
+        return False
+    return True
+
+
+def _group(terms: tuple[Term, ...], expression) -> str:
+    if len(terms) == 1:
+        return f"({expression(terms[0])})"
+    return "(" + " OR ".join(f"({expression(t)})" for t in terms) + ")"
+
+
+def _quote(text: str) -> str:
+    return '"' + text.replace('"', '""') + '"'

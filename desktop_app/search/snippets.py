@@ -1,33 +1,27 @@
 """Snippets of the original text with the words a query matched marked.
 
-Matching is done word by word on normalised forms, so a query typed without hamza or
-diacritics marks the word as the article spells it. The snippet is an HTML fragment:
+Matching is done word by word on normalised and stemmed forms (search/match.py), so a
+query typed without hamza, diacritics or the article ال marks the word as the article
+spells it: اسرائيل marks «الإسرائيلية». The snippet is an HTML fragment:
 the text is escaped and matches are wrapped in <b>…</b>.
 """
 
 from __future__ import annotations
 
 import html
+import re
 from collections.abc import Callable, Sequence
 
-from desktop_app.search.query import query_terms
+from desktop_app.search.match import QueryWords
+from desktop_app.search.query import parse_query
 from desktop_app.text.normalize import WORD as _WORD
-from desktop_app.text.normalize import normalize
 
 WINDOW_WORDS = 24
 
 
-def word_matcher(query: str) -> Callable[[str], bool]:
+def word_matcher(query: str) -> QueryWords:
     """A predicate telling whether one original word is matched by the query."""
-    terms = query_terms(query)
-    exact = {w for w, prefix in terms if not prefix}
-    prefixes = tuple(w for w, prefix in terms if prefix)
-
-    def matches(word: str) -> bool:
-        norm = normalize(word)
-        return norm in exact or (bool(prefixes) and norm.startswith(prefixes))
-
-    return matches
+    return QueryWords(parse_query(query))
 
 
 def match_spans(text: str, matches: Callable[[str], bool]) -> list[tuple[int, int]]:
@@ -39,31 +33,36 @@ def make_snippet(texts: Sequence[str], query: str, window: int = WINDOW_WORDS) -
     """A short excerpt around the first match in `texts` (or their start)."""
     matches = word_matcher(query)
     for text in texts:
-        spans = match_spans(text, matches)
-        if spans:
-            return _excerpt(text, spans, window)
-    first = next((t for t in texts if t), "")
-    return _excerpt(first, [], window)
+        if not matches.may_occur_in(text):
+            continue
+        tokens = list(_WORD.finditer(text))
+        first = next((i for i, t in enumerate(tokens) if matches(t.group())), None)
+        if first is not None:
+            return _excerpt(text, tokens, first, matches, window)
+    text = next((t for t in texts if t), "")
+    return _excerpt(text, list(_WORD.finditer(text)), None, matches, window)
 
 
-def _excerpt(text: str, spans: list[tuple[int, int]], window: int) -> str:
-    tokens = list(_WORD.finditer(text))
+def _excerpt(
+    text: str,
+    tokens: list[re.Match[str]],
+    centre: int | None,
+    matches: Callable[[str], bool],
+    window: int,
+) -> str:
     if not tokens:
         return html.escape(text[:200])
-    centre = 0
-    if spans:
-        centre = next(i for i, t in enumerate(tokens) if t.start() == spans[0][0])
-    first = max(0, centre - window // 3)
+    first = 0 if centre is None else max(0, centre - window // 3)
     last = min(len(tokens) - 1, first + window - 1)
     start = 0 if first == 0 else tokens[first].start()
     end = len(text) if last == len(tokens) - 1 else tokens[last].end()
-    marked = set(spans)
     out: list[str] = ["… " if start > 0 else ""]
     cursor = start
     for token in tokens[first : last + 1]:
         out.append(html.escape(text[cursor : token.start()]))
         piece = html.escape(token.group())
-        out.append(f"<b>{piece}</b>" if token.span() in marked else piece)
+        marked = centre is not None and matches(token.group())
+        out.append(f"<b>{piece}</b>" if marked else piece)
         cursor = token.end()
     out.append(html.escape(text[cursor:end]))
     if end < len(text):

@@ -12,7 +12,7 @@ import os
 from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 
-from desktop_app.model import ImportOutcome, ImportReport
+from desktop_app.model import ImportOutcome, ImportReport, ParsedArticle
 from desktop_app.parsing.article import MAX_BYTES, parse_article
 from desktop_app.parsing.errors import ParseError
 from desktop_app.storage.library import Library
@@ -43,7 +43,7 @@ def collect_files(paths: Iterable[str | Path]) -> tuple[list[Path], list[ImportO
     return files, missing
 
 
-def read_and_parse(path: Path):
+def read_and_parse(path: Path) -> tuple[ParsedArticle | None, str | None]:
     """(ParsedArticle, None) or (None, reason)."""
     try:
         size = path.stat().st_size
@@ -95,18 +95,20 @@ def import_paths(
 
 
 def _import_batch(library: Library, batch: list[Path], should_cancel) -> list[ImportOutcome]:
-    outcomes: list[ImportOutcome] = []
+    # Read and parse first, so the write lock is held only for the inserts.
+    parsed: list[tuple[Path, ParsedArticle | None, str | None]] = []
+    for path in batch:
+        if should_cancel and should_cancel():
+            break
+        parsed.append((path, *read_and_parse(path)))
     with library.transaction():
-        for path in batch:
-            if should_cancel and should_cancel():
-                break
-            outcomes.append(_import_one(library, path))
-    return outcomes
+        return [_store(library, path, article, reason) for path, article, reason in parsed]
 
 
-def _import_one(library: Library, path: Path) -> ImportOutcome:
+def _store(
+    library: Library, path: Path, article: ParsedArticle | None, reason: str | None
+) -> ImportOutcome:
     name = os.fspath(path)
-    article, reason = read_and_parse(path)
     if article is None:
         return ImportOutcome(name, "failed", reason=reason)
     try:

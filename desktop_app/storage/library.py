@@ -7,11 +7,12 @@ link appears the moment its target is imported, whichever of the two came first.
 from __future__ import annotations
 
 import sqlite3
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
 from pathlib import Path
+from urllib.parse import quote
 
 from sqlite_utils import Database
 
@@ -23,18 +24,33 @@ from desktop_app.model import (
     RelatedHeadline,
     SearchHit,
 )
-from desktop_app.search.query import build_match
+from desktop_app.search.index import index_values
+from desktop_app.search.match import text_matches
+from desktop_app.search.query import ParsedQuery, parse_query
 from desktop_app.search.snippets import make_snippet
 from desktop_app.storage.schema import migrate
-from desktop_app.text.normalize import normalize, title_key
+from desktop_app.text.normalize import title_key
 
 BUSY_TIMEOUT_MS = 15000
 # bm25 column weights: a word in the title says more than one in the lede or the body.
-_BM25_WEIGHTS = "10.0, 4.0, 2.0, 1.0"
+# The same for the exact columns (phrases) and the stem columns (words), in the order
+# of articles_fts: title, lede, caption, body, then their stems.
+_BM25_WEIGHTS = "10.0, 4.0, 2.0, 1.0, 10.0, 4.0, 2.0, 1.0"
+_FTS_ROWIDS = "SELECT rowid FROM articles_fts WHERE articles_fts MATCH ?"
+# A search matching more articles than this lists them newest first instead of ranking
+# them: bm25 over every hit of في would take seconds in a large library.
+RANKED_HITS_MAX = 20_000
+_FTS_INSERT = """INSERT INTO articles_fts (rowid, title, lede, caption, body,
+                     title_stem, lede_stem, caption_stem, body_stem)
+                 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)"""
 
 
 class LibraryError(Exception):
     """A library operation the user asked for cannot be done (unknown id, …)."""
+
+
+class SearchCancelled(LibraryError):
+    """A search was stopped by Library.interrupt() before it finished."""
 
 
 @dataclass(frozen=True)
@@ -65,42 +81,76 @@ class ListFilter:
             params.append(self.dateline)
         if self.unread_only:
             clauses.append("a.read = 0")
-        match = build_match(self.query) if self.query else None
-        if self.query and match is None:
-            clauses.append("0")
-        elif match:
-            clauses.append("a.id IN (SELECT rowid FROM articles_fts WHERE articles_fts MATCH ?)")
-            params.append(match)
+        if self.query:
+            parsed = parse_query(self.query)
+            if parsed.is_empty:
+                clauses.append("0")
+            else:
+                query_clauses, query_params = _query_where(parsed, with_match=True)
+                clauses += query_clauses
+                params += query_params
         return (" AND ".join(clauses) or "1"), params
 
 
 def connect(path: str | Path, read_only: bool = False) -> Database:
     if read_only:
-        conn = sqlite3.connect(
-            f"file:{Path(path).as_posix()}?mode=ro", uri=True, check_same_thread=False
-        )
+        conn = _connect_read_only(Path(path))
     else:
         conn = sqlite3.connect(str(path), check_same_thread=False)
     conn.isolation_level = None  # transactions are explicit: db.atomic()
-    conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
-    conn.execute("PRAGMA foreign_keys = ON")
-    if not read_only:
-        conn.execute("PRAGMA journal_mode = WAL")
-        conn.execute("PRAGMA synchronous = NORMAL")
+    try:
+        conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+        conn.execute("PRAGMA foreign_keys = ON")
+        if not read_only:
+            conn.execute("PRAGMA journal_mode = WAL")
+            conn.execute("PRAGMA synchronous = NORMAL")
+    except BaseException:  # a damaged file: let the caller rename it (Windows needs it closed)
+        conn.close()
+        raise
     return Database(conn)
+
+
+def _connect_read_only(path: Path) -> sqlite3.Connection:
+    uri = f"file:{quote(path.as_posix(), safe='/:')}"
+    conn = sqlite3.connect(f"{uri}?mode=ro", uri=True, check_same_thread=False)
+    try:
+        conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
+    except sqlite3.DatabaseError as error:
+        conn.close()
+        # A WAL library in a folder nobody may write to: its -shm cannot be created, so
+        # read the file as immutable (nothing can change it there anyway).
+        if getattr(error, "sqlite_errorcode", 0) & 0xFF != sqlite3.SQLITE_CANTOPEN:
+            raise
+        conn = sqlite3.connect(f"{uri}?immutable=1", uri=True, check_same_thread=False)
+    return conn
 
 
 class Library:
     """An open library file. One instance per thread."""
 
-    def __init__(self, path: str | Path, read_only: bool = False) -> None:
+    def __init__(
+        self,
+        path: str | Path,
+        read_only: bool = False,
+        before_migration: Callable[[Library, int], None] | None = None,
+    ) -> None:
+        """Open (and migrate) a library; storage.safety.open_library adds the safety net.
+
+        `before_migration(library, current_version)` runs before an older schema is
+        upgraded (safety uses it to back the file up first).
+        """
         self.path = Path(path)
         if not read_only:
             self.path.parent.mkdir(parents=True, exist_ok=True)
         self.read_only = read_only
         self.db = connect(self.path, read_only=read_only)
-        if not read_only:
-            migrate(self.db)
+        hook = (lambda version: before_migration(self, version)) if before_migration else None
+        try:
+            if not read_only:
+                migrate(self.db, before_migration=hook)
+        except BaseException:
+            self.db.close()
+            raise
 
     def close(self) -> None:
         self.db.close()
@@ -113,8 +163,26 @@ class Library:
 
     @contextmanager
     def transaction(self) -> Iterator[None]:
-        with self.db.atomic():
+        """One write transaction that takes the write lock up front (BEGIN IMMEDIATE).
+
+        A deferred BEGIN reads first and upgrades to a write later; if another connection
+        (the window marking an article read) committed in between, SQLite refuses the
+        upgrade at once with "database is locked", busy timeout or not
+        (tests/reliability/test_concurrent_access.py). Asking for the lock first makes
+        SQLite wait instead. Nested calls become savepoints.
+        """
+        if self.db.conn.in_transaction:
+            with self.db.atomic():
+                yield
+            return
+        self.db.execute("BEGIN IMMEDIATE")
+        try:
             yield
+        except BaseException:
+            if self.db.conn.in_transaction:
+                self.db.execute("ROLLBACK")
+            raise
+        self.db.execute("COMMIT")
 
     # -- writing ------------------------------------------------------------------------
 
@@ -158,7 +226,7 @@ class Library:
                 [(article_id, i, text, title_key(text)) for i, text in enumerate(article.related)],
             )
             self.db.execute(
-                "INSERT INTO articles_fts (rowid, title, lede, caption, body) VALUES (?,?,?,?,?)",
+                _FTS_INSERT,
                 [article_id, *_fts_values(article.title, article.lede, article.caption,
                                           article.paragraphs)],
             )  # fmt: skip
@@ -275,19 +343,52 @@ class Library:
     def search(
         self, query: str, limit: int = 20, filters: ListFilter | None = None
     ) -> list[SearchHit]:
-        """Best matches first, each with a snippet of the original text."""
-        match = build_match(query)
-        if match is None:
+        """Best matches first, each with a snippet of the original text.
+
+        Hits holding every word as typed come before those found through stems, and hits
+        with the words side by side before the others; then bm25 (title above lede above
+        body), then newer first. A query matching more than RANKED_HITS_MAX articles is
+        answered newest first. Raises SearchCancelled when another thread calls
+        interrupt().
+        """
+        parsed = parse_query(query)
+        if parsed.is_empty:
             return []
         where, params = (filters or ListFilter()).where()
-        rows = self.db.execute(
-            f"""SELECT a.id, a.title, a.source, a.published, a.lede, a.caption, a.body
-                FROM articles_fts JOIN articles a ON a.id = articles_fts.rowid
-                WHERE articles_fts MATCH ? AND {where}
-                ORDER BY bm25(articles_fts, {_BM25_WEIGHTS}), a.sort_date DESC
-                LIMIT ?""",
-            [match, *params, limit],
-        ).fetchall()
+        query_clauses, query_params = _query_where(parsed, with_match=False)
+        where = " AND ".join([where, *query_clauses])
+        match = parsed.match()
+        columns = "a.id, a.title, a.source, a.published, a.lede, a.caption, a.body"
+        with _cancellable():
+            common = match is not None and self._matches_more_than(match, RANKED_HITS_MAX)
+        if match is None or common:
+            # Only exclusions and filters, or words in a great many articles (في، من):
+            # ranking them all would take long and say little, so newest first.
+            matching = (
+                "EXISTS (SELECT 1 FROM articles_fts WHERE articles_fts MATCH ? "
+                "AND articles_fts.rowid = a.id)"
+            )
+            sql = f"""SELECT {columns} FROM articles a
+                      WHERE {where}{" AND " + matching if match else ""}
+                      ORDER BY a.sort_date DESC, a.id DESC LIMIT ?"""
+            args = [*params, *query_params, *([match] if match else []), limit]
+        else:
+            # Hits with every word as typed, then with the words side by side, come first:
+            # a tier of 0-3, then bm25, then newer first.
+            tiers = [
+                (f"2 * (articles_fts.rowid IN ({_FTS_ROWIDS}))", parsed.adjacent_match()),
+                (f"(articles_fts.rowid IN ({_FTS_ROWIDS}))", parsed.exact_match()),
+            ]
+            tier = " + ".join(clause for clause, expr in tiers if expr)
+            sql = f"""SELECT {columns}
+                      FROM articles_fts JOIN articles a ON a.id = articles_fts.rowid
+                      WHERE articles_fts MATCH ? AND {where}
+                      ORDER BY {tier + " DESC, " if tier else ""}
+                               bm25(articles_fts, {_BM25_WEIGHTS}), a.sort_date DESC, a.id DESC
+                      LIMIT ?"""
+            args = [match, *params, *query_params, *(e for _, e in tiers if e), limit]
+        with _cancellable():
+            rows = self.db.execute(sql, args).fetchall()
         return [
             SearchHit(
                 id=row[0],
@@ -298,6 +399,20 @@ class Library:
             )
             for row in rows
         ]
+
+    def _matches_more_than(self, match: str, count: int) -> bool:
+        found = self.db.execute(
+            f"SELECT count(*) FROM ({_FTS_ROWIDS} LIMIT ?)", [match, count + 1]
+        ).fetchone()[0]
+        return found > count
+
+    def interrupt(self) -> None:
+        """Stop the query running on this library's connection; safe from any thread.
+
+        A search in progress raises SearchCancelled; other reads raise
+        sqlite3.OperationalError("interrupted"). Does nothing when no query runs.
+        """
+        self.db.conn.interrupt()
 
     # -- bookmarks ----------------------------------------------------------------------
 
@@ -331,11 +446,15 @@ class Library:
         return found[0] if found else None
 
     def bookmarks(self, query: str | None = None) -> list[Bookmark]:
-        """All bookmarks, newest first; `query` keeps those whose headline has every word."""
+        """All bookmarks, newest first; `query` keeps those whose headline matches it.
+
+        Matched as Library.search matches articles (normalised and stemmed words, phrases,
+        OR, -word, word*); a query without any word keeps every bookmark.
+        """
         found = self._bookmarks("1", [])
-        if query:
-            wanted = normalize(query).split()
-            found = [b for b in found if all(w in normalize(b.headline) for w in wanted)]
+        parsed = parse_query(query)
+        if parsed.groups or parsed.excluded:
+            found = [b for b in found if text_matches(parsed, b.headline)]
         return found
 
     def _bookmarks(self, where: str, params: list) -> list[Bookmark]:
@@ -361,9 +480,46 @@ class Library:
         ]
 
 
+@contextmanager
+def _cancellable() -> Iterator[None]:
+    """Turn SQLite's "interrupted" into SearchCancelled."""
+    try:
+        yield
+    except sqlite3.OperationalError as error:
+        if "interrupt" in str(error):
+            raise SearchCancelled("search cancelled") from error
+        raise
+
+
 def _fts_values(title: str, lede: str, caption: str | None, paragraphs: Sequence[str]) -> list[str]:
-    return [normalize(title), normalize(lede), normalize(caption or ""),
-            normalize("\n".join(paragraphs))]  # fmt: skip
+    return index_values(title, lede, caption or "", "\n".join(paragraphs))
+
+
+def _query_where(parsed: ParsedQuery, with_match: bool) -> tuple[list[str], list]:
+    """SQL clauses over `articles a` for a parsed query's filters and exclusions.
+
+    `with_match` adds the words themselves (the list); search() matches them in its join.
+    """
+    clauses: list[str] = []
+    params: list = []
+    match = parsed.match()
+    if with_match and match:
+        clauses.append("a.id IN (SELECT rowid FROM articles_fts WHERE articles_fts MATCH ?)")
+        params.append(match)
+    elif not match and parsed.excluded:
+        clauses.append("a.id NOT IN (SELECT rowid FROM articles_fts WHERE articles_fts MATCH ?)")
+        params.append(parsed.exclusion())
+    if parsed.source:
+        escaped = parsed.source.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+        clauses.append("(a.source = ? OR a.source LIKE ? ESCAPE '\\')")
+        params += [parsed.source, escaped + "%"]
+    if parsed.date_from:
+        clauses.append("a.sort_date >= ?")
+        params.append(parsed.date_from.isoformat())
+    if parsed.date_to:
+        clauses.append("a.sort_date <> '' AND a.sort_date <= ?")
+        params.append(parsed.date_to.isoformat())
+    return clauses, params
 
 
 def _date(value: str | None) -> date | None:

@@ -11,6 +11,8 @@ from collections.abc import Callable
 
 from sqlite_utils import Database
 
+from desktop_app.search.index import index_values
+
 
 def _v1_initial(db: Database) -> None:
     db.table("articles").create(
@@ -71,7 +73,34 @@ def _v1_initial(db: Database) -> None:
     )
 
 
-MIGRATIONS: list[Callable[[Database], None]] = [_v1_initial]
+_REBUILD_BATCH = 500
+
+
+def _v2_stemmed_index(db: Database) -> None:
+    """Index every field twice: normalised (exact) and stemmed; rebuild from `articles`.
+
+    A contentless FTS5 table cannot gain columns, so the v1 table is replaced. Exact
+    columns keep their v1 names; plain words are looked up in the stem columns and the
+    exact ones rank the hits that use the words as typed (see search/query.py).
+    """
+    db.execute("DROP TABLE articles_fts")
+    db.execute(
+        """CREATE VIRTUAL TABLE articles_fts USING fts5(
+            title, lede, caption, body, title_stem, lede_stem, caption_stem, body_stem,
+            content='', tokenize='unicode61 remove_diacritics 2'
+        )"""
+    )
+    rows = db.execute("SELECT id, title, lede, caption, body FROM articles ORDER BY id")
+    while batch := rows.fetchmany(_REBUILD_BATCH):
+        db.conn.executemany(
+            """INSERT INTO articles_fts (rowid, title, lede, caption, body,
+                   title_stem, lede_stem, caption_stem, body_stem)
+               VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)""",
+            [(r[0], *index_values(r[1], r[2], r[3] or "", r[4])) for r in batch],
+        )
+
+
+MIGRATIONS: list[Callable[[Database], None]] = [_v1_initial, _v2_stemmed_index]
 SCHEMA_VERSION = len(MIGRATIONS)
 
 

@@ -4,63 +4,63 @@
 <context>
     <name>BookmarksPanel</name>
     <message>
-        <location filename="../../desktop_app/gui/bookmarks.py" line="88"/>
+        <location filename="../../desktop_app/gui/bookmarks.py" line="90"/>
         <source>Headline</source>
         <translation>العنوان</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/bookmarks.py" line="88"/>
+        <location filename="../../desktop_app/gui/bookmarks.py" line="90"/>
         <source>From</source>
         <translation>من مقالة</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/bookmarks.py" line="88"/>
+        <location filename="../../desktop_app/gui/bookmarks.py" line="90"/>
         <source>In library</source>
         <translation>في المكتبة</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/bookmarks.py" line="102"/>
+        <location filename="../../desktop_app/gui/bookmarks.py" line="104"/>
         <source>No bookmarks yet. Star a related headline (☆) under an article.</source>
         <translation>لا توجد إشارات مرجعية بعد. ضع نجمة (☆) بجانب أي عنوان ذي صلة أسفل المقالة.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/bookmarks.py" line="107"/>
+        <location filename="../../desktop_app/gui/bookmarks.py" line="109"/>
         <source>Open</source>
         <translation>فتح</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/bookmarks.py" line="109"/>
+        <location filename="../../desktop_app/gui/bookmarks.py" line="111"/>
         <source>Remove</source>
         <translation>إزالة</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/bookmarks.py" line="111"/>
+        <location filename="../../desktop_app/gui/bookmarks.py" line="113"/>
         <source>Export…</source>
         <translation>تصدير…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/bookmarks.py" line="135"/>
+        <location filename="../../desktop_app/gui/bookmarks.py" line="137"/>
         <source>Yes</source>
         <translation>نعم</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/bookmarks.py" line="135"/>
+        <location filename="../../desktop_app/gui/bookmarks.py" line="137"/>
         <source>Not yet</source>
         <translation>ليس بعد</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/bookmarks.py" line="195"/>
-        <location filename="../../desktop_app/gui/bookmarks.py" line="210"/>
+        <location filename="../../desktop_app/gui/bookmarks.py" line="202"/>
+        <location filename="../../desktop_app/gui/bookmarks.py" line="217"/>
         <source>Export bookmarks</source>
         <translation>تصدير الإشارات المرجعية</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/bookmarks.py" line="197"/>
+        <location filename="../../desktop_app/gui/bookmarks.py" line="204"/>
         <source>CSV (*.csv);;JSON (*.json)</source>
         <translation>CSV (*.csv);;JSON (*.json)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/bookmarks.py" line="211"/>
+        <location filename="../../desktop_app/gui/bookmarks.py" line="218"/>
         <source>Could not write {path}: {reason}</source>
         <translation>تعذّرت الكتابة في {path}: {reason}</translation>
     </message>
@@ -68,22 +68,22 @@
 <context>
     <name>ImportProgress</name>
     <message>
-        <location filename="../../desktop_app/gui/import_dialog.py" line="40"/>
+        <location filename="../../desktop_app/gui/import_dialog.py" line="41"/>
         <source>Cancel</source>
         <translation>إلغاء</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/import_dialog.py" line="51"/>
+        <location filename="../../desktop_app/gui/import_dialog.py" line="52"/>
         <source>Looking for articles…</source>
         <translation>جارٍ البحث عن المقالات…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/import_dialog.py" line="58"/>
+        <location filename="../../desktop_app/gui/import_dialog.py" line="59"/>
         <source>Importing {done} of {total}</source>
         <translation>استيراد {done} من {total}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/import_dialog.py" line="62"/>
+        <location filename="../../desktop_app/gui/import_dialog.py" line="63"/>
         <source>Cancelling…</source>
         <translation>جارٍ الإلغاء…</translation>
     </message>
@@ -91,32 +91,32 @@
 <context>
     <name>ImportSummary</name>
     <message>
-        <location filename="../../desktop_app/gui/import_dialog.py" line="95"/>
+        <location filename="../../desktop_app/gui/import_dialog.py" line="101"/>
         <source>Import finished</source>
         <translation>انتهى الاستيراد</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/import_dialog.py" line="99"/>
+        <location filename="../../desktop_app/gui/import_dialog.py" line="105"/>
         <source>{imported} imported, {duplicates} already in the library, {failed} failed.</source>
         <translation>استُورد {imported}، و{duplicates} موجود سابقاً في المكتبة، وتعذّر {failed}.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/import_dialog.py" line="106"/>
+        <location filename="../../desktop_app/gui/import_dialog.py" line="112"/>
         <source>Import cancelled.</source>
         <translation>أُلغي الاستيراد.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/import_dialog.py" line="111"/>
+        <location filename="../../desktop_app/gui/import_dialog.py" line="117"/>
         <source>Failed:</source>
         <translation>تعذّر استيرادها:</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/import_dialog.py" line="111"/>
+        <location filename="../../desktop_app/gui/import_dialog.py" line="117"/>
         <source>Already in the library:</source>
         <translation>موجودة سابقاً في المكتبة:</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/import_dialog.py" line="111"/>
+        <location filename="../../desktop_app/gui/import_dialog.py" line="117"/>
         <source>Warnings:</source>
         <translation>تنبيهات:</translation>
     </message>
@@ -124,207 +124,230 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../desktop_app/gui/main_window.py" line="82"/>
+        <location filename="../../desktop_app/gui/main_window.py" line="120"/>
+        <location filename="../../desktop_app/gui/main_window.py" line="552"/>
+        <location filename="../../desktop_app/gui/main_window.py" line="911"/>
+        <location filename="../../desktop_app/gui/main_window.py" line="921"/>
         <source>Akhbar</source>
         <translation>أخبار</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/main_window.py" line="87"/>
+        <location filename="../../desktop_app/gui/main_window.py" line="125"/>
         <source>Related headlines</source>
         <translation>عناوين ذات صلة</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/main_window.py" line="88"/>
+        <location filename="../../desktop_app/gui/main_window.py" line="126"/>
         <source>not in the library yet</source>
         <translation>ليس في المكتبة بعد</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/main_window.py" line="89"/>
+        <location filename="../../desktop_app/gui/main_window.py" line="127"/>
         <source>Bookmark this headline</source>
         <translation>أضف هذا العنوان إلى الإشارات المرجعية</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/main_window.py" line="90"/>
+        <location filename="../../desktop_app/gui/main_window.py" line="128"/>
         <source>Remove the bookmark</source>
         <translation>أزل الإشارة المرجعية</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/main_window.py" line="108"/>
-        <location filename="../../desktop_app/gui/main_window.py" line="249"/>
+        <location filename="../../desktop_app/gui/main_window.py" line="153"/>
+        <location filename="../../desktop_app/gui/main_window.py" line="339"/>
         <source>Bookmarks</source>
         <translation>الإشارات المرجعية</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/main_window.py" line="143"/>
+        <location filename="../../desktop_app/gui/main_window.py" line="170"/>
+        <source>Read-only</source>
+        <translation>للقراءة فقط</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/main_window.py" line="172"/>
+        <source>This library cannot be changed: importing and bookmarks are turned off.</source>
+        <translation>لا يمكن تعديل هذه المكتبة: الاستيراد والإشارات المرجعية معطّلة.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/main_window.py" line="217"/>
         <source>Search articles (Ctrl+F)</source>
         <translation>بحث في المقالات (Ctrl+F)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/main_window.py" line="150"/>
-        <location filename="../../desktop_app/gui/main_window.py" line="252"/>
+        <location filename="../../desktop_app/gui/main_window.py" line="224"/>
+        <location filename="../../desktop_app/gui/main_window.py" line="342"/>
         <source>Filters</source>
         <translation>تصفية</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/main_window.py" line="164"/>
+        <location filename="../../desktop_app/gui/main_window.py" line="238"/>
         <source>Unread only</source>
         <translation>غير المقروءة فقط</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/main_window.py" line="170"/>
+        <location filename="../../desktop_app/gui/main_window.py" line="244"/>
         <source>Source</source>
         <translation>المصدر</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/main_window.py" line="171"/>
+        <location filename="../../desktop_app/gui/main_window.py" line="245"/>
         <source>Place</source>
         <translation>المكان</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/main_window.py" line="174"/>
+        <location filename="../../desktop_app/gui/main_window.py" line="248"/>
         <source>to</source>
         <translation>إلى</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/main_window.py" line="176"/>
+        <location filename="../../desktop_app/gui/main_window.py" line="250"/>
         <source>From</source>
         <translation>من</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/main_window.py" line="206"/>
+        <location filename="../../desktop_app/gui/main_window.py" line="291"/>
         <source>any date</source>
         <translation>أي تاريخ</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/main_window.py" line="214"/>
+        <location filename="../../desktop_app/gui/main_window.py" line="299"/>
         <source>&amp;File</source>
         <translation>&amp;ملف</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/main_window.py" line="216"/>
+        <location filename="../../desktop_app/gui/main_window.py" line="301"/>
         <source>Import files…</source>
         <translation>استيراد ملفات…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/main_window.py" line="220"/>
+        <location filename="../../desktop_app/gui/main_window.py" line="305"/>
         <source>Import folder…</source>
         <translation>استيراد مجلد…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/main_window.py" line="224"/>
+        <location filename="../../desktop_app/gui/main_window.py" line="309"/>
         <source>Export bookmarks…</source>
         <translation>تصدير الإشارات المرجعية…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/main_window.py" line="227"/>
+        <location filename="../../desktop_app/gui/main_window.py" line="312"/>
+        <source>Back up library…</source>
+        <translation>نسخ المكتبة احتياطياً…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/main_window.py" line="314"/>
+        <source>Restore from backup…</source>
+        <translation>استعادة من نسخة احتياطية…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/main_window.py" line="317"/>
         <source>Quit</source>
         <translation>خروج</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/main_window.py" line="230"/>
+        <location filename="../../desktop_app/gui/main_window.py" line="320"/>
         <source>&amp;Article</source>
         <translation>م&amp;قالة</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/main_window.py" line="231"/>
+        <location filename="../../desktop_app/gui/main_window.py" line="321"/>
         <source>Next article</source>
         <translation>المقالة التالية</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/main_window.py" line="234"/>
+        <location filename="../../desktop_app/gui/main_window.py" line="324"/>
         <source>Previous article</source>
         <translation>المقالة السابقة</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/main_window.py" line="237"/>
-        <location filename="../../desktop_app/gui/main_window.py" line="401"/>
-        <location filename="../../desktop_app/gui/main_window.py" line="429"/>
+        <location filename="../../desktop_app/gui/main_window.py" line="327"/>
+        <location filename="../../desktop_app/gui/main_window.py" line="557"/>
+        <location filename="../../desktop_app/gui/main_window.py" line="591"/>
         <source>Mark as unread</source>
         <translation>علّمها غير مقروءة</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/main_window.py" line="240"/>
+        <location filename="../../desktop_app/gui/main_window.py" line="330"/>
         <source>Bookmark related headline</source>
         <translation>إشارة مرجعية لعنوان ذي صلة</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/main_window.py" line="244"/>
+        <location filename="../../desktop_app/gui/main_window.py" line="334"/>
         <source>Search</source>
         <translation>بحث</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/main_window.py" line="247"/>
+        <location filename="../../desktop_app/gui/main_window.py" line="337"/>
         <source>&amp;View</source>
         <translation>&amp;عرض</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/main_window.py" line="257"/>
+        <location filename="../../desktop_app/gui/main_window.py" line="347"/>
         <source>Zoom in</source>
         <translation>تكبير</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/main_window.py" line="259"/>
+        <location filename="../../desktop_app/gui/main_window.py" line="351"/>
         <source>Zoom out</source>
         <translation>تصغير</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/main_window.py" line="261"/>
+        <location filename="../../desktop_app/gui/main_window.py" line="353"/>
         <source>Actual size</source>
         <translation>الحجم الأصلي</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/main_window.py" line="264"/>
+        <location filename="../../desktop_app/gui/main_window.py" line="356"/>
         <source>Arabic-Indic digits (٠١٢)</source>
         <translation>الأرقام الهندية (٠١٢)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/main_window.py" line="268"/>
+        <location filename="../../desktop_app/gui/main_window.py" line="360"/>
         <source>Article font…</source>
         <translation>خط المقالة…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/main_window.py" line="269"/>
+        <location filename="../../desktop_app/gui/main_window.py" line="361"/>
         <source>Interface font…</source>
         <translation>خط الواجهة…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/main_window.py" line="270"/>
+        <location filename="../../desktop_app/gui/main_window.py" line="362"/>
         <source>Theme</source>
         <translation>المظهر</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/main_window.py" line="273"/>
+        <location filename="../../desktop_app/gui/main_window.py" line="365"/>
         <source>Follow the system</source>
         <translation>حسب النظام</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/main_window.py" line="274"/>
+        <location filename="../../desktop_app/gui/main_window.py" line="366"/>
         <source>Light</source>
         <translation>فاتح</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/main_window.py" line="275"/>
+        <location filename="../../desktop_app/gui/main_window.py" line="367"/>
         <source>Dark</source>
         <translation>داكن</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/main_window.py" line="287"/>
+        <location filename="../../desktop_app/gui/main_window.py" line="379"/>
         <source>&amp;Help</source>
         <translation>م&amp;ساعدة</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/main_window.py" line="288"/>
-        <location filename="../../desktop_app/gui/main_window.py" line="618"/>
+        <location filename="../../desktop_app/gui/main_window.py" line="380"/>
+        <location filename="../../desktop_app/gui/main_window.py" line="1006"/>
         <source>About Akhbar</source>
         <translation>عن «أخبار»</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/main_window.py" line="338"/>
+        <location filename="../../desktop_app/gui/main_window.py" line="464"/>
         <source>The list could not be loaded: {reason}</source>
         <translation>تعذّر تحميل القائمة: {reason}</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop_app/gui/main_window.py" line="344"/>
+        <location filename="../../desktop_app/gui/main_window.py" line="495"/>
         <source>%n result(s)</source>
         <translation>
             <numerusform>لا نتائج</numerusform>
@@ -336,7 +359,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop_app/gui/main_window.py" line="346"/>
+        <location filename="../../desktop_app/gui/main_window.py" line="497"/>
         <source>%n article(s)</source>
         <translation>
             <numerusform>لا مقالات</numerusform>
@@ -348,65 +371,191 @@
         </translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/main_window.py" line="353"/>
+        <location filename="../../desktop_app/gui/main_window.py" line="508"/>
         <source>All sources</source>
         <translation>كل المصادر</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/main_window.py" line="354"/>
+        <location filename="../../desktop_app/gui/main_window.py" line="509"/>
         <source>All places</source>
         <translation>كل الأماكن</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/main_window.py" line="401"/>
-        <location filename="../../desktop_app/gui/main_window.py" line="429"/>
+        <location filename="../../desktop_app/gui/main_window.py" line="557"/>
+        <location filename="../../desktop_app/gui/main_window.py" line="591"/>
         <source>Mark as read</source>
         <translation>علّمها مقروءة</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/main_window.py" line="471"/>
+        <location filename="../../desktop_app/gui/main_window.py" line="615"/>
+        <source>The library is busy; the bookmark was not changed. Try again.</source>
+        <translation>المكتبة مشغولة؛ لم تتغير الإشارة المرجعية. حاول مرة أخرى.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/main_window.py" line="639"/>
         <source>Import articles</source>
         <translation>استيراد مقالات</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/main_window.py" line="471"/>
+        <location filename="../../desktop_app/gui/main_window.py" line="639"/>
         <source>Articles (*.txt);;All files (*)</source>
         <translation>مقالات (*.txt);;كل الملفات (*)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/main_window.py" line="477"/>
+        <location filename="../../desktop_app/gui/main_window.py" line="645"/>
         <source>Import a folder of articles</source>
         <translation>استيراد مجلد مقالات</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/main_window.py" line="486"/>
+        <location filename="../../desktop_app/gui/main_window.py" line="655"/>
+        <source>This library is read-only: nothing can be imported into it.</source>
+        <translation>هذه المكتبة للقراءة فقط: لا يمكن الاستيراد إليها.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/main_window.py" line="659"/>
         <source>An import is already running.</source>
         <translation>هناك عملية استيراد جارية.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/main_window.py" line="531"/>
+        <location filename="../../desktop_app/gui/main_window.py" line="705"/>
         <source>Import</source>
         <translation>استيراد</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/main_window.py" line="531"/>
+        <location filename="../../desktop_app/gui/main_window.py" line="705"/>
         <source>The import stopped: {reason}</source>
         <translation>توقف الاستيراد: {reason}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/main_window.py" line="581"/>
+        <location filename="../../desktop_app/gui/main_window.py" line="742"/>
+        <source>This library is read-only: its file or its folder cannot be written. You can read and search; importing, bookmarks and read marks are off.</source>
+        <translation>هذه المكتبة للقراءة فقط: لا يمكن الكتابة في ملفها أو في مجلدها. يمكنك القراءة والبحث، أما الاستيراد والإشارات المرجعية وتعليم المقالات مقروءةً فمعطّلة.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/main_window.py" line="750"/>
+        <source>The library could not be read and was set aside untouched as {name}; a new, empty library was started.</source>
+        <translation>تعذّرت قراءة المكتبة، فنُقلت جانباً كما هي باسم {name}، وبُدئت مكتبة جديدة فارغة.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/main_window.py" line="781"/>
+        <location filename="../../desktop_app/gui/main_window.py" line="816"/>
+        <source>Back up library</source>
+        <translation>نسخ المكتبة احتياطياً</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/main_window.py" line="783"/>
+        <location filename="../../desktop_app/gui/main_window.py" line="833"/>
+        <source>Akhbar library (*.db);;All files (*)</source>
+        <translation>مكتبة «أخبار» (*.db);;كل الملفات (*)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/main_window.py" line="796"/>
+        <source>Backing up the library…</source>
+        <translation>جارٍ نسخ المكتبة احتياطياً…</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../desktop_app/gui/main_window.py" line="804"/>
+        <source>Backed up %n article(s) to {path}</source>
+        <translation>
+            <numerusform>لم تُنسخ أي مقالة إلى {path}</numerusform>
+            <numerusform>نُسخت مقالة واحدة إلى {path}</numerusform>
+            <numerusform>نُسخت مقالتان إلى {path}</numerusform>
+            <numerusform>نُسخت %n مقالات إلى {path}</numerusform>
+            <numerusform>نُسخت %n مقالة إلى {path}</numerusform>
+            <numerusform>نُسخت %n مقالة إلى {path}</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/main_window.py" line="817"/>
+        <source>The backup was not made: {reason}</source>
+        <translation>لم تُنشأ النسخة الاحتياطية: {reason}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/main_window.py" line="826"/>
+        <source>Wait for the import to finish (or cancel it) before restoring.</source>
+        <translation>انتظر انتهاء الاستيراد (أو ألغِه) قبل الاستعادة.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/main_window.py" line="831"/>
+        <location filename="../../desktop_app/gui/main_window.py" line="842"/>
+        <source>Restore from backup</source>
+        <translation>استعادة من نسخة احتياطية</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/main_window.py" line="847"/>
+        <source>This file cannot be restored: {reason}</source>
+        <translation>لا يمكن الاستعادة من هذا الملف: {reason}</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../desktop_app/gui/main_window.py" line="855"/>
+        <source>Replace the library with this backup of %n article(s)?
+
+The library you have now is kept beside it, untouched, as a “before-restore” file.</source>
+        <translation>
+            <numerusform>استبدال المكتبة بهذه النسخة الاحتياطية الخالية من المقالات؟
+
+تُحفظ مكتبتك الحالية بجانبها كما هي، في ملف «before-restore».</numerusform>
+            <numerusform>استبدال المكتبة بهذه النسخة الاحتياطية التي تضم مقالة واحدة؟
+
+تُحفظ مكتبتك الحالية بجانبها كما هي، في ملف «before-restore».</numerusform>
+            <numerusform>استبدال المكتبة بهذه النسخة الاحتياطية التي تضم مقالتين؟
+
+تُحفظ مكتبتك الحالية بجانبها كما هي، في ملف «before-restore».</numerusform>
+            <numerusform>استبدال المكتبة بهذه النسخة الاحتياطية التي تضم %n مقالات؟
+
+تُحفظ مكتبتك الحالية بجانبها كما هي، في ملف «before-restore».</numerusform>
+            <numerusform>استبدال المكتبة بهذه النسخة الاحتياطية التي تضم %n مقالة؟
+
+تُحفظ مكتبتك الحالية بجانبها كما هي، في ملف «before-restore».</numerusform>
+            <numerusform>استبدال المكتبة بهذه النسخة الاحتياطية التي تضم %n مقالة؟
+
+تُحفظ مكتبتك الحالية بجانبها كما هي، في ملف «before-restore».</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/main_window.py" line="881"/>
+        <source>Nothing was restored: {reason}</source>
+        <translation>لم تُستعد أي مقالة: {reason}</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../desktop_app/gui/main_window.py" line="885"/>
+        <source>Restored %n article(s) from {path}</source>
+        <translation>
+            <numerusform>لم تُستعد أي مقالة من {path}</numerusform>
+            <numerusform>استُعيدت مقالة واحدة من {path}</numerusform>
+            <numerusform>استُعيدت مقالتان من {path}</numerusform>
+            <numerusform>استُعيدت %n مقالات من {path}</numerusform>
+            <numerusform>استُعيدت %n مقالة من {path}</numerusform>
+            <numerusform>استُعيدت %n مقالة من {path}</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/main_window.py" line="912"/>
+        <source>The library cannot be opened: {reason}</source>
+        <translation>تعذّر فتح المكتبة: {reason}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/main_window.py" line="969"/>
         <source>Article font</source>
         <translation>خط المقالة</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/main_window.py" line="589"/>
+        <location filename="../../desktop_app/gui/main_window.py" line="977"/>
         <source>Interface font</source>
         <translation>خط الواجهة</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/main_window.py" line="619"/>
+        <location filename="../../desktop_app/gui/main_window.py" line="1007"/>
         <source>Akhbar {version}: an offline reader for Arabic news archives.</source>
         <translation>«أخبار» {version}: قارئ لأرشيفات الأخبار العربية يعمل دون اتصال.</translation>
+    </message>
+</context>
+<context>
+    <name>NoticeBar</name>
+    <message>
+        <location filename="../../desktop_app/gui/notice_bar.py" line="31"/>
+        <source>Hide this message</source>
+        <translation>إخفاء هذه الرسالة</translation>
     </message>
 </context>
 </TS>

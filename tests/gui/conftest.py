@@ -92,18 +92,6 @@ def write_basic_articles(folder: Path) -> list[Path]:
     ]
 
 
-# The offscreen platform says this whenever a top-level window's size limits change; it is
-# about the platform plugin, not about anything the window does.
-OFFSCREEN_NOISE = r"This plugin does not support propagateSizeHints\(\)"
-
-
-def pytest_collection_modifyitems(config, items):
-    here = Path(__file__).parent
-    for item in items:
-        if Path(str(item.fspath)).is_relative_to(here):
-            item.add_marker(pytest.mark.qt_log_ignore(OFFSCREEN_NOISE))
-
-
 @pytest.fixture(autouse=True)
 def qt_settings(tmp_path: Path) -> Iterator[Path]:
     """Every test gets its own empty settings folder."""
@@ -158,3 +146,22 @@ def make_window(qtbot, qapp):
         qapp.removeTranslator(translator)
         translator.deleteLater()
     install_translator(qapp, "en")
+
+
+def write_many(folder: Path, count: int, *, year: int = 2023, tag: str = "") -> list[Path]:
+    """`count` distinct short articles dated one day apart from 1 January of `year`."""
+    from datetime import date, timedelta
+
+    paths = []
+    for i in range(count):
+        day = date(year, 1, 1) + timedelta(days=i)
+        paths.append(
+            write_article(
+                folder,
+                f"{tag}{i:04}.txt",
+                f"نشرة {tag} رقم {i} عن أحوال الطقس والأسواق في المدينة",
+                [f"دمشق - سجلت النشرة رقم {i} {tag} أحوال اليوم في الأسواق والطرق."],
+                published=day.isoformat(),
+            )
+        )
+    return paths

@@ -92,6 +92,11 @@ def test_arabic_digits_in_arabic_paragraphs_only():
     assert "١٨ يناير ٢٠٢٤" in html
 
 
+def test_arabic_digits_leave_urls_and_latin_names_alone():
+    out = rich_text("رحلة A380 في 45 دقيقة على http://x.example/?id=7", arabic_digits=True)
+    assert "٤٥" in out and "A380" in out and "?id=7" in out
+
+
 def test_arabic_dates():
     assert gregorian_arabic(date(2024, 1, 18), arabic_digits=False) == "الخميس 18 يناير 2024"
     assert hijri_arabic(date(2024, 1, 18), arabic_digits=False) == "6 رجب 1445 هـ"

@@ -66,3 +66,4 @@ def test_cli_smoke_test(library_path, tmp_path):
     )
     assert result.returncode == 0, result.stderr
     assert "smoke test passed: 3 article(s)" in result.stdout
+    assert result.stderr == ""  # no Qt warning (propagateSizeHints() once was)

@@ -1,0 +1,54 @@
+"""A strip across the top of the window telling the user how the library was opened.
+
+Used for what the user must know but need not answer: a damaged library set aside and a
+new one started, a read-only library. Unlike a message box it never blocks the start
+(nor a smoke test), and it stays until the user closes it.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QStyle, QToolButton
+
+
+class NoticeBar(QFrame):
+    def __init__(self, parent=None) -> None:
+        super().__init__(parent)
+        self.setObjectName("notice_bar")
+        self.setFrameShape(QFrame.Shape.StyledPanel)
+        self.setBackgroundRole(self.palette().ColorRole.AlternateBase)
+        self.setAutoFillBackground(True)
+        self.icon = QLabel(self)
+        self.label = QLabel(self)
+        self.label.setWordWrap(True)
+        self.label.setTextFormat(Qt.TextFormat.PlainText)  # paths and reasons are data
+        self.label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.close_button = QToolButton(self)
+        self.close_button.setAutoRaise(True)
+        self.close_button.setIcon(
+            self.style().standardIcon(QStyle.StandardPixmap.SP_TitleBarCloseButton)
+        )
+        self.close_button.setToolTip(self.tr("Hide this message"))
+        self.close_button.clicked.connect(self.hide)
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(10, 6, 6, 6)
+        layout.addWidget(self.icon, 0, Qt.AlignmentFlag.AlignTop)
+        layout.addWidget(self.label, 1)
+        layout.addWidget(self.close_button, 0, Qt.AlignmentFlag.AlignTop)
+        self.hide()
+
+    def show_notice(self, text: str, details: str = "", warning: bool = False) -> None:
+        kind = (
+            QStyle.StandardPixmap.SP_MessageBoxWarning
+            if warning
+            else QStyle.StandardPixmap.SP_MessageBoxInformation
+        )
+        size = self.style().pixelMetric(QStyle.PixelMetric.PM_SmallIconSize)
+        self.icon.setPixmap(self.style().standardIcon(kind).pixmap(size, size))
+        self.label.setText(text)
+        self.label.setToolTip(details)
+        self.show()
+
+    def text(self) -> str:
+        """The notice on show, "" when there is none."""
+        return "" if self.isHidden() else self.label.text()

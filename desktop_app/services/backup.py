@@ -1,0 +1,120 @@
+"""Backing a library up to one file, and restoring it from one, without losing either.
+
+A backup is a consistent snapshot taken with SQLite's online backup API, so it can be
+made while the window or an import is using the library. A restore first proves the
+backup sound (integrity_check, a schema this Akhbar can read, the library tables), then
+keeps the current library aside (`library.db.before-restore-<timestamp>`) rather than
+overwriting it, and only then moves the restored copy into place.
+
+The caller must have closed its own connections to the library before `restore_library`.
+"""
+
+from __future__ import annotations
+
+import os
+import sqlite3
+from dataclasses import dataclass
+from datetime import datetime
+from pathlib import Path
+
+from desktop_app.storage import schema
+from desktop_app.storage.library import Library, LibraryError, connect
+from desktop_app.storage.safety import Clock, copy_database, is_writable, set_aside
+
+_REQUIRED_TABLES = {"articles", "related", "bookmarks", "articles_fts"}
+
+
+class BackupError(LibraryError):
+    """A backup that cannot be written or a file that cannot be restored; one line."""
+
+
+@dataclass(frozen=True)
+class BackupResult:
+    path: Path  # the backup written, or the library restored into
+    articles: int
+    previous: Path | None = None  # restore: where the replaced library was kept
+
+    def to_json(self) -> dict:
+        data: dict = {"path": str(self.path), "articles": self.articles}
+        if self.previous is not None:
+            data["previous"] = str(self.previous)
+        return data
+
+
+def backup_library(
+    library: Library, destination: str | Path, overwrite: bool = False
+) -> BackupResult:
+    """Copy an open library to `destination` (a file, or a folder to put a dated file in)."""
+    destination = Path(destination)
+    if destination.is_dir():
+        stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
+        destination = destination / f"akhbar-backup-{stamp}.db"
+    if _same_file(destination, library.path):
+        raise BackupError(f"cannot back the library up onto itself: {destination}")
+    if destination.exists() and not overwrite:
+        raise BackupError(f"{destination} already exists; choose another name")
+    if not destination.parent.is_dir():
+        raise BackupError(f"no such folder: {destination.parent}")
+    copy_database(library.db.conn, destination)
+    return BackupResult(destination, check_backup(destination))
+
+
+def check_backup(path: str | Path) -> int:
+    """The number of articles in a sound backup; BackupError saying what is wrong if not."""
+    path = Path(path)
+    if not path.is_file():
+        raise BackupError(f"no such backup file: {path}")
+    try:
+        db = connect(path, read_only=True)
+    except sqlite3.DatabaseError as error:
+        raise BackupError(f"{path} is not an Akhbar backup: {error}") from error
+    try:
+        problems = [row[0] for row in db.execute("PRAGMA integrity_check(3)")]
+        if problems != ["ok"]:
+            raise BackupError(f"{path} is damaged: {problems[0][:120]}")
+        version = db.execute("PRAGMA user_version").fetchone()[0]
+        tables = {row[0] for row in db.execute("SELECT name FROM sqlite_master")}
+        if version < 1 or not tables.issuperset(_REQUIRED_TABLES):
+            raise BackupError(f"{path} is not an Akhbar library (no articles table)")
+        if version > schema.SCHEMA_VERSION:
+            raise BackupError(
+                f"{path} was written by a newer Akhbar (schema {version}; this version "
+                f"reads up to {schema.SCHEMA_VERSION})"
+            )
+        return db.execute("SELECT count(*) FROM articles").fetchone()[0]
+    except sqlite3.DatabaseError as error:
+        raise BackupError(f"{path} is not an Akhbar backup: {error}") from error
+    finally:
+        db.close()
+
+
+def restore_library(
+    library_path: str | Path, backup: str | Path, clock: Clock = datetime.now
+) -> BackupResult:
+    """Replace the library with a checked copy of `backup`; the old one is kept aside."""
+    library_path, backup = Path(library_path), Path(backup)
+    if _same_file(backup, library_path):
+        raise BackupError(f"{backup} is the library itself")
+    articles = check_backup(backup)
+    if not is_writable(library_path):
+        raise BackupError(f"cannot restore: the library {library_path} is read-only")
+    library_path.parent.mkdir(parents=True, exist_ok=True)
+    incoming = library_path.with_name(library_path.name + ".restoring")
+    source = connect(backup, read_only=True)
+    try:
+        copy_database(source.conn, incoming)
+    finally:
+        source.close()
+    previous = set_aside(library_path, "before-restore", clock) if library_path.exists() else None
+    os.replace(incoming, library_path)
+    # An older backup is migrated here; the backup file itself stays as it was.
+    with Library(library_path) as restored:
+        articles = restored.count()
+    return BackupResult(library_path, articles, previous)
+
+
+def _same_file(a: Path, b: Path) -> bool:
+    try:
+        return a.exists() and b.exists() and a.samefile(b)
+    except OSError:
+        return False

@@ -1,0 +1,257 @@
+"""Opening a library safely: damaged files kept aside, read-only files opened read-only.
+
+`open_library` is the one way the command line and the window open the user's library:
+
+- a damaged file (garbage, truncated, "file is not a database") is never written to and
+  never deleted: it is renamed beside itself with a timestamp (`library.db.damaged-
+  20261125-093000`, its -wal/-shm files with it) and a fresh, empty library is started;
+- a file or folder the user cannot write to is opened read-only, and the caller is told
+  so that it can disable importing and bookmarks;
+- a library written by an older release is copied with SQLite's online backup API before
+  its schema is migrated (`library.db.before-schema-2-20261125-093000`).
+
+Damage is only ever concluded from SQLite's own verdict (SQLITE_NOTADB, SQLITE_CORRUPT or
+a failed quick_check), never from reading raw bytes alone: another process may be
+checkpointing the file while we look at it, and a healthy library must never be moved.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import sqlite3
+import struct
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import datetime
+from pathlib import Path
+
+from sqlite_utils import Database
+
+from desktop_app.storage import schema
+from desktop_app.storage.library import Library, LibraryError, connect
+
+log = logging.getLogger(__name__)
+
+SQLITE_MAGIC = b"SQLite format 3\x00"
+SIDECARS = ("-wal", "-shm", "-journal")
+_SQLITE_CORRUPT, _SQLITE_NOTADB = 11, 26
+
+Clock = Callable[[], datetime]
+
+
+class DamagedLibraryError(LibraryError):
+    """The library file is not a readable SQLite database; `reason` says what is wrong."""
+
+    def __init__(self, path: Path, reason: str) -> None:
+        super().__init__(f"the library {path} is damaged ({reason})")
+        self.path = path
+        self.reason = reason
+
+
+@dataclass(frozen=True)
+class OpenedLibrary:
+    """An open library and what the user must be told about how it was opened."""
+
+    library: Library
+    notice: str | None = None  # one line for the user, None when all is as expected
+    read_only: bool = False
+    set_aside: Path | None = None  # where a damaged file was kept, if one was
+
+
+def open_library(
+    path: str | Path, *, read_only: bool | None = None, clock: Clock = datetime.now
+) -> OpenedLibrary:
+    """Open (or create) the library at `path`. `read_only=None` means: detect it.
+
+    Raises LibraryError (one line) when the library cannot be used at all: damaged and
+    read-only, written by a newer Akhbar, or in a folder where it cannot be created.
+    """
+    path = Path(path)
+    if read_only is None:
+        read_only = path.exists() and not is_writable(path)
+    if read_only:
+        return _open_read_only(path)
+    try:
+        return OpenedLibrary(_open_checked(path, clock))
+    except DamagedLibraryError as damage:
+        aside = set_aside(path, "damaged", clock)
+        log.warning("damaged library %s (%s) kept as %s", path, damage.reason, aside)
+        library = _open_checked(path, clock)
+        notice = (
+            f"the library {path} was damaged ({damage.reason}); it was kept untouched as "
+            f"{aside.name} and a new, empty library was started"
+        )
+        return OpenedLibrary(library, notice=notice, set_aside=aside)
+
+
+def is_writable(path: Path) -> bool:
+    """Can this process change the library file and create its -wal/-shm beside it?"""
+    folder = path.parent if str(path.parent) else Path(".")
+    if path.exists() and not os.access(path, os.W_OK):
+        return False
+    return os.access(folder, os.W_OK | os.X_OK)
+
+
+def set_aside(path: Path, label: str, clock: Clock = datetime.now) -> Path:
+    """Rename `path` (and its -wal/-shm/-journal) to `<name>.<label>-<timestamp>`; unique."""
+    stamp = clock().strftime("%Y%m%d-%H%M%S")
+    target = path.with_name(f"{path.name}.{label}-{stamp}")
+    counter = 1
+    while target.exists() or any(_sidecar(target, s).exists() for s in SIDECARS):
+        target = path.with_name(f"{path.name}.{label}-{stamp}-{counter}")
+        counter += 1
+    os.rename(path, target)
+    for suffix in SIDECARS:
+        if _sidecar(path, suffix).exists():
+            os.rename(_sidecar(path, suffix), _sidecar(target, suffix))
+    return target
+
+
+def copy_database(source: sqlite3.Connection, destination: Path) -> None:
+    """A consistent copy of an open database in one self-contained file (no -wal).
+
+    SQLite's online backup API copies a snapshot while other connections keep reading
+    and writing. The copy is written under a temporary name and renamed into place, so
+    a crash never leaves a half-written file under the name the user chose.
+    """
+    partial = destination.with_name(destination.name + ".partial")
+    partial.unlink(missing_ok=True)
+    target = sqlite3.connect(str(partial))
+    try:
+        source.backup(target)
+        target.execute("PRAGMA journal_mode = DELETE")  # the copy is one file on its own
+    except BaseException:
+        target.close()
+        partial.unlink(missing_ok=True)
+        raise
+    target.close()
+    os.replace(partial, destination)
+
+
+def is_damage(error: sqlite3.DatabaseError) -> bool:
+    """True for SQLite's "this file is not a (sound) database" errors, not for busy/locked."""
+    code = getattr(error, "sqlite_errorcode", None)
+    return code is not None and (code & 0xFF) in (_SQLITE_CORRUPT, _SQLITE_NOTADB)
+
+
+def _open_checked(path: Path, clock: Clock) -> Library:
+    """Open for writing, migrating with a backup first; DamagedLibraryError if damaged."""
+    suspicion = header_problem(path)
+    if suspicion:
+        # Judge a suspect file on a read-only connection: a writing one may checkpoint a
+        # -wal into it or delete that -wal on close, and the damaged file must be kept
+        # exactly as it was found.
+        _probe(path)
+
+    def backup_before_migration(opened: Library, current: int) -> None:
+        _backup_before_migration(opened.db.conn, path, current, clock)
+
+    try:
+        return Library(path, before_migration=backup_before_migration)
+    except sqlite3.DatabaseError as error:
+        if is_damage(error):
+            raise DamagedLibraryError(path, _damage_reason(error)) from error
+        raise
+    except RuntimeError as error:  # schema.migrate: written by a newer Akhbar
+        raise LibraryError(f"cannot open {path}: {error}") from error
+
+
+def _probe(path: Path) -> None:
+    """SQLite's verdict on a suspect file, read-only: DamagedLibraryError if damaged."""
+    try:
+        db = connect(path, read_only=True)
+    except sqlite3.DatabaseError as error:
+        if is_damage(error):
+            raise DamagedLibraryError(path, _damage_reason(error)) from error
+        raise
+    try:
+        _quick_check(db, path)
+    finally:
+        db.close()
+
+
+def _open_read_only(path: Path) -> OpenedLibrary:
+    try:
+        library = Library(path, read_only=True)
+    except sqlite3.DatabaseError as error:
+        if is_damage(error):
+            raise LibraryError(
+                f"the library {path} is damaged ({_damage_reason(error)}) and read-only, "
+                "so it cannot be set aside; make its folder writable or choose another library"
+            ) from error
+        raise LibraryError(f"cannot open the read-only library {path}: {error}") from error
+    try:
+        version = library.db.execute("PRAGMA user_version").fetchone()[0]
+        if header_problem(path):
+            _quick_check(library.db, path)
+    except (sqlite3.DatabaseError, DamagedLibraryError) as error:
+        library.close()
+        reason = error.reason if isinstance(error, DamagedLibraryError) else str(error)
+        raise LibraryError(
+            f"the library {path} is damaged ({reason}) and read-only, so it cannot be set aside"
+        ) from error
+    if version != schema.SCHEMA_VERSION:
+        library.close()
+        raise LibraryError(
+            f"the library {path} is read-only and has schema {version}, but this Akhbar "
+            f"needs schema {schema.SCHEMA_VERSION} and cannot upgrade a file it may not write"
+        )
+    notice = (
+        f"the library {path} is read-only (the file or its folder is not writable): "
+        "opened for reading; importing and bookmarks are disabled"
+    )
+    return OpenedLibrary(library, notice=notice, read_only=True)
+
+
+def header_problem(path: Path) -> str | None:
+    """A reason to suspect the file from its first 100 bytes; None when it looks sound.
+
+    Only a suspicion: SQLite must confirm it (see the module docstring).
+    """
+    try:
+        with open(path, "rb") as file:
+            header = file.read(100)
+        size = path.stat().st_size
+    except FileNotFoundError:
+        return None
+    if size == 0:
+        return None  # SQLite's own "new, empty database"
+    if len(header) < 100 or not header.startswith(SQLITE_MAGIC):
+        return "not an SQLite database"
+    (page_size,) = struct.unpack(">H", header[16:18])
+    page_size = 65536 if page_size == 1 else page_size
+    (change_counter, page_count) = struct.unpack(">II", header[24:32])
+    (valid_for,) = struct.unpack(">I", header[92:96])
+    if valid_for == change_counter and page_count * page_size > size:
+        return f"truncated: {size} of {page_count * page_size} bytes"
+    return None
+
+
+def _quick_check(db: Database, path: Path) -> None:
+    try:
+        rows = [row[0] for row in db.execute("PRAGMA quick_check(3)")]
+    except sqlite3.DatabaseError as error:
+        if is_damage(error):
+            raise DamagedLibraryError(path, _damage_reason(error)) from error
+        raise
+    if rows != ["ok"]:
+        raise DamagedLibraryError(path, f"check failed: {rows[0][:120]}")
+
+
+def _damage_reason(error: sqlite3.DatabaseError) -> str:
+    code = getattr(error, "sqlite_errorcode", 0) & 0xFF
+    return "not an SQLite database" if code == _SQLITE_NOTADB else f"corrupt: {error}"
+
+
+def _backup_before_migration(
+    conn: sqlite3.Connection, path: Path, current: int, clock: Clock
+) -> None:
+    stamp = clock().strftime("%Y%m%d-%H%M%S")
+    target = path.with_name(f"{path.name}.before-schema-{schema.SCHEMA_VERSION}-{stamp}")
+    copy_database(conn, target)
+    log.info("library %s (schema %d) backed up to %s before migrating", path, current, target)
+
+
+def _sidecar(path: Path, suffix: str) -> Path:
+    return path.with_name(path.name + suffix)
