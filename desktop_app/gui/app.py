@@ -110,10 +110,10 @@ def load_samples_if_first_start(library_path: Path, settings, library=None) -> i
     if settings.get(S.SAMPLES_LOADED):
         return 0
     if library is not None:
-        empty = library.count() == 0
+        empty = library.is_empty()
     else:
         with Library(library_path) as opened:
-            empty = opened.count() == 0
+            empty = opened.is_empty()
     imported = 0
     if empty and samples_dir().is_dir():
         report = import_paths(library_path, [samples_dir()])

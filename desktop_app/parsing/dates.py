@@ -13,8 +13,6 @@ from __future__ import annotations
 import re
 from datetime import date, datetime
 
-from dateutil import parser as dateutil_parser
-
 from desktop_app.text.normalize import normalize
 
 # Keys are normalised (hamza, ة and ى folded), so spelling variants match too.
@@ -77,6 +75,9 @@ def parse_date(raw: str) -> date | None:
 
 
 def _dateutil(text: str) -> date | None:
+    # Imported here: the window imports this module but parses dates only when importing.
+    from dateutil import parser as dateutil_parser
+
     yearfirst = bool(_YEAR_FIRST.match(text))
     answers = set()
     for default in _PROBE_DEFAULTS:

@@ -14,8 +14,6 @@ from datetime import UTC, date, datetime
 from pathlib import Path
 from urllib.parse import quote
 
-from sqlite_utils import Database
-
 from desktop_app.model import (
     Article,
     ArticleSummary,
@@ -28,6 +26,7 @@ from desktop_app.search.index import index_values
 from desktop_app.search.match import text_matches
 from desktop_app.search.query import ParsedQuery, parse_query
 from desktop_app.search.snippets import make_snippet
+from desktop_app.storage.connection import Connection
 from desktop_app.storage.schema import migrate
 from desktop_app.text.normalize import title_key
 
@@ -92,12 +91,12 @@ class ListFilter:
         return (" AND ".join(clauses) or "1"), params
 
 
-def connect(path: str | Path, read_only: bool = False) -> Database:
+def connect(path: str | Path, read_only: bool = False) -> Connection:
     if read_only:
         conn = _connect_read_only(Path(path))
     else:
         conn = sqlite3.connect(str(path), check_same_thread=False)
-    conn.isolation_level = None  # transactions are explicit: db.atomic()
+    conn.isolation_level = None  # transactions are explicit: Connection.atomic()
     try:
         conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
         conn.execute("PRAGMA foreign_keys = ON")
@@ -107,7 +106,7 @@ def connect(path: str | Path, read_only: bool = False) -> Database:
     except BaseException:  # a damaged file: let the caller rename it (Windows needs it closed)
         conn.close()
         raise
-    return Database(conn)
+    return Connection(conn)
 
 
 def _connect_read_only(path: Path) -> sqlite3.Connection:
@@ -237,6 +236,10 @@ class Library:
             self.db.execute("UPDATE articles SET read = ? WHERE id = ?", [int(read), article_id])
 
     # -- reading ------------------------------------------------------------------------
+
+    def is_empty(self) -> bool:
+        """Cheaper than count() == 0 on a big library: stops at the first row."""
+        return self.db.execute("SELECT 1 FROM articles LIMIT 1").fetchone() is None
 
     def count(self, filters: ListFilter | None = None) -> int:
         where, params = (filters or ListFilter()).where()

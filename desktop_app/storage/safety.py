@@ -26,9 +26,8 @@ from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 
-from sqlite_utils import Database
-
 from desktop_app.storage import schema
+from desktop_app.storage.connection import Connection
 from desktop_app.storage.library import Library, LibraryError, connect
 
 log = logging.getLogger(__name__)
@@ -228,7 +227,7 @@ def header_problem(path: Path) -> str | None:
     return None
 
 
-def _quick_check(db: Database, path: Path) -> None:
+def _quick_check(db: Connection, path: Path) -> None:
     try:
         rows = [row[0] for row in db.execute("PRAGMA quick_check(3)")]
     except sqlite3.DatabaseError as error:

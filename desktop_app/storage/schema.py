@@ -8,10 +8,13 @@ missing ones in order, so a library made by any earlier release keeps working.
 from __future__ import annotations
 
 from collections.abc import Callable
-
-from sqlite_utils import Database
+from typing import TYPE_CHECKING
 
 from desktop_app.search.index import index_values
+from desktop_app.storage.connection import Connection
+
+if TYPE_CHECKING:
+    from sqlite_utils import Database
 
 
 def _v1_initial(db: Database) -> None:
@@ -104,13 +107,13 @@ MIGRATIONS: list[Callable[[Database], None]] = [_v1_initial, _v2_stemmed_index]
 SCHEMA_VERSION = len(MIGRATIONS)
 
 
-def schema_version(db: Database) -> int:
+def schema_version(db: Connection | Database) -> int:
     return db.execute("PRAGMA user_version").fetchone()[0]
 
 
-def migrate(db: Database, before_migration: Callable[[int], None] | None = None) -> None:
+def migrate(connection: Connection, before_migration: Callable[[int], None] | None = None) -> None:
     """Bring the database up to SCHEMA_VERSION, one transaction per step."""
-    current = schema_version(db)
+    current = schema_version(connection)
     if current > SCHEMA_VERSION:
         raise RuntimeError(
             f"this library was written by a newer Akhbar (schema {current}, "
@@ -118,6 +121,9 @@ def migrate(db: Database, before_migration: Callable[[int], None] | None = None)
         )
     if current < SCHEMA_VERSION and current > 0 and before_migration:
         before_migration(current)
+    if current == SCHEMA_VERSION:
+        return
+    db = connection.as_sqlite_utils()  # the migrations are written with sqlite-utils
     for version in range(current + 1, SCHEMA_VERSION + 1):
         with db.atomic():
             MIGRATIONS[version - 1](db)

@@ -167,7 +167,7 @@ def test_interrupt_cancels_a_running_search(library, monkeypatch):
 def test_a_v1_library_is_reindexed(tmp_path):
     path = tmp_path / "old.db"
     db = connect(path)
-    schema.MIGRATIONS[0](db)
+    schema.MIGRATIONS[0](db.as_sqlite_utils())
     db.execute("PRAGMA user_version = 1")
     with Library(tmp_path / "donor.db") as donor:
         donor.add(
