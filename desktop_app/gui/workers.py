@@ -72,7 +72,12 @@ class _JobSignals(QObject):
 
 
 class LibraryJob(QRunnable):
-    """Runs `work(library)` on a pool thread with a read-only connection of its own."""
+    """Runs `work(library)` on a pool thread with a read-only connection of its own.
+
+    `cancel()` (from any thread) stops it: before it starts, or mid-query through
+    sqlite3's interrupt, so a search for a word in most articles never holds up the
+    next keystroke's search.
+    """
 
     def __init__(self, library_path: Path, ticket: int, work: Callable[[Library], Any]) -> None:
         super().__init__()
@@ -80,16 +85,42 @@ class LibraryJob(QRunnable):
         self.ticket = ticket
         self.work = work
         self.signals = _JobSignals()
+        self._cancelled = threading.Event()
+        self._lock = threading.Lock()
+        self._library: Library | None = None
+
+    def cancel(self) -> None:
+        self._cancelled.set()
+        with self._lock:
+            if self._library is not None:
+                self._library.interrupt()
 
     def run(self) -> None:
         try:
+            if self._cancelled.is_set():
+                raise _Cancelled
             with Library(self.library_path, read_only=True) as library:
-                result = self.work(library)
+                with self._lock:
+                    self._library = library
+                try:
+                    if self._cancelled.is_set():
+                        raise _Cancelled
+                    result = self.work(library)
+                finally:
+                    with self._lock:
+                        self._library = None
         except Exception as error:
-            log.exception("library query failed")
-            self.signals.failed.emit(self.ticket, str(error))
+            if not self._cancelled.is_set():
+                log.exception("library query failed")
+            # Always answer, so the runner forgets the job; a stale answer is dropped.
+            self.signals.failed.emit(self.ticket, "cancelled" if self._cancelled.is_set()
+                                     else str(error))  # fmt: skip
             return
         self.signals.done.emit(self.ticket, result)
+
+
+class _Cancelled(Exception):
+    pass
 
 
 def list_ids(filters: ListFilter) -> Callable[[Library], array]:
@@ -124,6 +155,9 @@ class JobRunner(QObject):
         self._tickets += 1
         ticket = self._tickets
         self._latest[kind] = ticket
+        for older_kind, older in self._running.values():
+            if older_kind == kind:  # its answer would be dropped anyway: stop it now
+                older.cancel()
         job = LibraryJob(self.library_path, ticket, work)
         job.setAutoDelete(False)
         job.signals.done.connect(self._on_done)
