@@ -12,7 +12,7 @@ from __future__ import annotations
 import logging
 import sqlite3
 from array import array
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from datetime import date
 from pathlib import Path
 
@@ -80,6 +80,7 @@ SEARCH_DEBOUNCE_MS = 250
 LIVE_REFRESH_MS = 400  # how often the list catches up while an import runs
 NO_DATE = QDate(1900, 1, 1)
 FIRST_PAGE = 100  # headlines read synchronously at start
+FIRST_PAINT_FALLBACK_MS = 300  # when the window is never painted (tests, hidden start)
 MINIMUM_SIZE = QSize(720, 480)
 
 
@@ -116,6 +117,7 @@ class MainWindow(QMainWindow):
         self.theme_name = "light"
         self._pending_restore: int | None = None
         self._keep_view = False  # the list job running refreshes in place
+        self._after_first_paint: list[Callable[[], None]] = []
 
         self.setWindowTitle(self.tr("Akhbar"))
         self.setAcceptDrops(True)
@@ -192,7 +194,11 @@ class MainWindow(QMainWindow):
         self._apply_reader_settings()
         self._restore_state()
         self._apply_access(opened)
-        self._fill_filter_choices()
+        # Background reads (every id, the filter choices) wait for the first paint: their
+        # threads would otherwise compete with it for the interpreter.
+        self._after_first_paint.append(self._fill_filter_choices)
+        self.view.viewport().installEventFilter(self)
+        QTimer.singleShot(FIRST_PAINT_FALLBACK_MS, self, self._run_after_first_paint)
         self._load_first_page()
         self._fix_minimum_size()
         self.watcher.watch(self.library)
@@ -419,7 +425,12 @@ class MainWindow(QMainWindow):
             self._pending_restore = wanted  # further down: selected when the list arrives
         self.select_row(row if row is not None else 0)
         if len(first) == FIRST_PAGE:
-            self.reload_list()
+            self._after_first_paint.append(self.reload_list)
+
+    def _run_after_first_paint(self) -> None:
+        actions, self._after_first_paint = self._after_first_paint, []
+        for action in actions:
+            action()
 
     def reload_list(self, keep_view: bool = False) -> None:
         """Query the list again in the background.
@@ -937,6 +948,12 @@ class MainWindow(QMainWindow):
         self.search_field.selectAll()
 
     def eventFilter(self, watched, event) -> bool:
+        if (
+            event.type() == QEvent.Type.Paint
+            and self._after_first_paint
+            and watched is self.view.viewport()
+        ):
+            QTimer.singleShot(0, self, self._run_after_first_paint)
         if (
             event.type() == QEvent.Type.KeyPress
             and watched is self.search_field
