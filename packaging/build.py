@@ -95,7 +95,29 @@ def build(dist: Path, work: Path, *, clean: bool = False, quiet: bool = False) -
     command.append(str(SPEC))
     started = time.perf_counter()
     subprocess.run(command, check=True, cwd=ROOT)
+    if sys.platform.startswith("linux"):
+        _shrink_icu(dist / NAME / "_internal" / "PySide6" / "Qt" / "lib")
     return time.perf_counter() - started
+
+
+def _shrink_icu(lib_dir: Path) -> None:
+    sys.path.insert(0, str(PACKAGING))
+    from icu_subset import shrink
+
+    try:
+        sizes = shrink(lib_dir)
+    except (OSError, subprocess.CalledProcessError) as error:
+        print(f"build.py: ICU data left whole ({error})", file=sys.stderr)
+        return
+    if sizes is None:
+        print(
+            "build.py: ICU data left whole (needs icupkg — Debian: icu-devtools — "
+            "a C compiler and objcopy)",
+            file=sys.stderr,
+        )
+        return
+    before, after = sizes
+    print(f"ICU data: {before / 2**20:.1f} MiB → {after / 2**20:.1f} MiB (Arabic and English)")
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -166,3 +166,12 @@ def test_unused_qt_parts_are_left_out(internal):
 def test_every_library_the_bundle_must_carry_is_inside(dist):
     """Dropping a Qt library a kept plugin needs would only show on a user's machine."""
     assert build.missing_libraries(dist) == []
+
+
+def test_bundle_is_under_90_mib_with_the_icu_subset(dist):
+    import shutil
+
+    if not (shutil.which("icupkg") and shutil.which("cc") and shutil.which("objcopy")):
+        pytest.skip("icupkg (icu-devtools), cc or objcopy missing: the full ICU data stays")
+    build = _load_build_module()
+    assert build.folder_size(dist / "akhbar") < 90 * 2**20
