@@ -36,6 +36,15 @@ def _private_user_dirs(tmp_path_factory, monkeypatch):
     monkeypatch.setenv("XDG_CACHE_HOME", str(home / "cache"))
 
 
+@pytest.fixture
+def library(tmp_path):
+    """A new, empty library in the test's folder."""
+    from desktop_app.storage.library import Library
+
+    with Library(tmp_path / "lib.db") as opened:
+        yield opened
+
+
 def make_corpus(out: Path, limit: int, *extra: str) -> list[dict]:
     """Write real articles with ../shared/tools/make-corpus; skip when ../shared is absent."""
     if not MAKE_CORPUS.exists():

@@ -4,6 +4,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from desktop_app.model import ParsedArticle
+from desktop_app.parsing.article import parse_article
+
 NBSP = "\u00a0"
 
 
@@ -34,3 +37,8 @@ def write_article(folder: Path, name: str, title: str, **fields) -> Path:
     path = folder / name
     path.write_text(article_text(title, **fields), encoding="utf-8")
     return path
+
+
+def parsed(title: str, name: str = "a.txt", **fields) -> ParsedArticle:
+    """A parsed article, as the importer would hand it to the library."""
+    return parse_article(name, article_text(title, **fields).encode("utf-8"))

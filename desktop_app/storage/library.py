@@ -69,12 +69,7 @@ class ListFilter:
         if self.source:
             clauses.append("a.source = ?")
             params.append(self.source)
-        if self.date_from:
-            clauses.append("a.sort_date >= ?")
-            params.append(self.date_from.isoformat())
-        if self.date_to:
-            clauses.append("a.sort_date <> '' AND a.sort_date <= ?")
-            params.append(self.date_to.isoformat())
+        _add_date_range(clauses, params, self.date_from, self.date_to)
         if self.dateline:
             clauses.append("a.dateline = ?")
             params.append(self.dateline)
@@ -516,13 +511,20 @@ def _query_where(parsed: ParsedQuery, with_match: bool) -> tuple[list[str], list
         escaped = parsed.source.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
         clauses.append("(a.source = ? OR a.source LIKE ? ESCAPE '\\')")
         params += [parsed.source, escaped + "%"]
-    if parsed.date_from:
-        clauses.append("a.sort_date >= ?")
-        params.append(parsed.date_from.isoformat())
-    if parsed.date_to:
-        clauses.append("a.sort_date <> '' AND a.sort_date <= ?")
-        params.append(parsed.date_to.isoformat())
+    _add_date_range(clauses, params, parsed.date_from, parsed.date_to)
     return clauses, params
+
+
+def _add_date_range(
+    clauses: list[str], params: list, date_from: date | None, date_to: date | None
+) -> None:
+    """Articles published within [date_from, date_to]; undated ones only when unbounded."""
+    if date_from:
+        clauses.append("a.sort_date >= ?")
+        params.append(date_from.isoformat())
+    if date_to:
+        clauses.append("a.sort_date <> '' AND a.sort_date <= ?")
+        params.append(date_to.isoformat())
 
 
 def _date(value: str | None) -> date | None:

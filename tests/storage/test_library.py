@@ -2,20 +2,9 @@ from datetime import date
 
 import pytest
 
-from desktop_app.parsing.article import parse_article
-from desktop_app.storage.library import Library, LibraryError, ListFilter
+from desktop_app.storage.library import LibraryError, ListFilter
 from desktop_app.storage.schema import SCHEMA_VERSION, schema_version
-from tests.helpers import article_text
-
-
-def parsed(title, name="a.txt", **fields):
-    return parse_article(name, article_text(title, **fields).encode("utf-8"))
-
-
-@pytest.fixture
-def library(tmp_path):
-    with Library(tmp_path / "lib.db") as lib:
-        yield lib
+from tests.helpers import parsed
 
 
 def test_new_library_has_schema_wal_and_foreign_keys(library):
