@@ -28,27 +28,30 @@ def test_killed_import_keeps_whole_articles_and_resumes_exactly(corpus, tmp_path
     assert clean.returncode == 0, clean.stderr
     assert check_whole_articles(clean_db, manifest) == originals
 
-    db = tmp_path / "killed.db"
+    # Each round starts a fresh library, kills the import at a random moment, checks what
+    # is stored, then imports the same folder again into it: so every kill is a kill
+    # mid-import, not a kill of a run that had little left to do.
     rng = random.Random(SEED)
     stored_after_kill = []
-    for _ in range(KILLS):
+    for round_ in range(KILLS):
+        db = tmp_path / f"killed-{round_}.db"
         process = subprocess.Popen(
             akhbar_args(db, "import", str(folder), "--json"),
             stdout=subprocess.DEVNULL,
             stderr=subprocess.DEVNULL,
         )
         try:
-            process.wait(timeout=rng.uniform(0.15, 0.9) * clean_seconds)
+            process.wait(timeout=rng.uniform(0.1, 0.9) * clean_seconds)
         except subprocess.TimeoutExpired:
             process.kill()  # SIGKILL: no cleanup, no atexit, no rollback by Python
             process.wait()
         stored_after_kill.append(check_whole_articles(db, manifest))
 
-    # At least one kill must have landed mid-import, or the test proved nothing.
-    print("stored after each kill:", stored_after_kill, "of", originals)
-    assert any(0 < n < originals for n in stored_after_kill), stored_after_kill
-    assert stored_after_kill == sorted(stored_after_kill), "a kill lost stored articles"
+        again = akhbar(db, "import", str(folder), "--json")
+        assert again.returncode == 0, again.stderr
+        assert check_whole_articles(db, manifest) == originals  # complete, nothing twice
 
-    again = akhbar(db, "import", str(folder), "--json")
-    assert again.returncode == 0, again.stderr
-    assert check_whole_articles(db, manifest) == originals
+    print("stored after each kill:", stored_after_kill, "of", originals)
+    # Most kills must land mid-import (some articles stored, not all), or little was proved.
+    mid_import = [n for n in stored_after_kill if 0 < n < originals]
+    assert len(mid_import) * 2 >= KILLS, stored_after_kill
