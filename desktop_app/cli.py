@@ -77,7 +77,10 @@ def build_parser() -> argparse.ArgumentParser:
     add = actions.add_parser("add", parents=[common], help="bookmark a related headline")
     add.add_argument("article_id", type=int)
     add.add_argument("position", type=_non_negative, help="0-based, in file order")
-    actions.add_parser("list", parents=[common], help="list bookmarks")
+    marks = actions.add_parser("list", parents=[common], help="list bookmarks")
+    marks.add_argument(
+        "--search", metavar="QUERY", help="only headlines matching QUERY (as search matches)"
+    )
     remove = actions.add_parser("remove", parents=[common], help="remove a bookmark")
     remove.add_argument("id", type=int)
 
@@ -346,7 +349,7 @@ def _cmd_bookmark(args, db_path: Path) -> int:
             else:
                 print(f"bookmark {bookmark.id}: {bookmark.headline}")
         elif args.action == "list":
-            bookmarks = library.bookmarks()
+            bookmarks = library.bookmarks(args.search)
             if args.json:
                 _out([_bookmark_json(b) for b in bookmarks])
             else:

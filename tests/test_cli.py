@@ -75,6 +75,10 @@ def test_list_show_search_bookmark(tmp_path, folder):
     assert set(marks[0]) == {"id", "headline", "article_id", "position",
                              "target_article_id", "created"}  # fmt: skip
     assert marks[0]["target_article_id"] == listed[0]["id"]
+    found = akhbar("bookmark", "list", "--search", "والقمر", "--json", db=db)
+    assert [m["id"] for m in json.loads(found.stdout)] == [bookmark["id"]]
+    missed = akhbar("bookmark", "list", "--search", "معرض", "--json", db=db)
+    assert json.loads(missed.stdout) == []
     again = json.loads(akhbar("show", str(one["id"]), "--json", db=db).stdout)
     assert again["related"][0]["bookmarked"] is True
     assert akhbar("bookmark", "remove", str(bookmark["id"]), db=db).returncode == 0

@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QHeaderView,
     QLabel,
+    QLineEdit,
     QMessageBox,
     QPushButton,
     QTreeWidget,
@@ -85,6 +86,11 @@ class BookmarksPanel(QWidget):
         self.read_only = False
         self._bookmarks: list[Bookmark] = []
 
+        self.search_field = QLineEdit(self)
+        self.search_field.setPlaceholderText(self.tr("Search the bookmarked headlines"))
+        self.search_field.setClearButtonEnabled(True)
+        self.search_field.textChanged.connect(self.reload)
+
         self.tree = QTreeWidget(self)
         self.tree.setColumnCount(3)
         self.tree.setHeaderLabels([self.tr("Headline"), self.tr("From"), self.tr("In library")])
@@ -120,6 +126,7 @@ class BookmarksPanel(QWidget):
         buttons.addWidget(self.export_button)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(6, 6, 6, 6)
+        layout.addWidget(self.search_field)
         layout.addWidget(self.tree, 1)
         layout.addWidget(self.empty_label)
         layout.addLayout(buttons)
@@ -130,7 +137,9 @@ class BookmarksPanel(QWidget):
 
     def reload(self) -> None:
         selected = self.selected()
-        self._bookmarks = self.library.bookmarks()
+        query = self.search_field.text().strip() or None
+        # The same normaliser and stemmer as article search: اسرائيل finds «إسرائيل».
+        self._bookmarks = self.library.bookmarks(query)
         self.tree.clear()
         items = []
         for bookmark in self._bookmarks:
@@ -151,6 +160,11 @@ class BookmarksPanel(QWidget):
                     self.tree.setCurrentItem(item)
         has_any = bool(self._bookmarks)
         self.tree.setVisible(has_any)
+        self.empty_label.setText(
+            self.tr("No bookmarked headline matches.")
+            if query
+            else self.tr("No bookmarks yet. Star a related headline (☆) under an article.")
+        )
         self.empty_label.setVisible(not has_any)
         self.export_button.setEnabled(has_any)
         self._update_buttons()

@@ -366,3 +366,19 @@ def test_arabic_digits_option(qtbot, make_window, library_path):
     window.digits_action.setChecked(True)
     assert "٤٥%" in pane_text(window)
     assert "www.example.org" in pane_text(window)
+
+
+def test_bookmarks_panel_searches_headlines_as_search_does(qtbot, make_window, library_path):
+    window = make_window(library_path)
+    window.select_row(0)
+    window.toggle_bookmark(0)  # «افتتاح سوق الكتب المستعملة …»
+    window.toggle_bookmark(1)  # «عنوان لخبر لم يصل إلى المكتبة بعد»
+    panel = window.bookmarks_panel
+    assert panel.tree.topLevelItemCount() == 2
+    # Typed with a hamza, a clitic and ه for ة, none of which the headline has.
+    panel.search_field.setText("إفتتاح والكتب المستعمله")
+    assert [b.headline for b in panel.bookmarks()] == [TITLE_MARKET]
+    panel.search_field.setText("اكتشاف")
+    assert panel.bookmarks() == [] and panel.empty_label.isVisibleTo(panel)
+    panel.search_field.clear()
+    assert panel.tree.topLevelItemCount() == 2
