@@ -104,7 +104,6 @@ def load_samples_if_first_start(library_path: Path, settings, library=None) -> i
     `library`: the library already open on `library_path` (opened here when None).
     """
     from desktop_app.gui import settings as S
-    from desktop_app.services.importer import import_paths
     from desktop_app.storage.library import Library
 
     if settings.get(S.SAMPLES_LOADED):
@@ -116,6 +115,8 @@ def load_samples_if_first_start(library_path: Path, settings, library=None) -> i
             empty = opened.is_empty()
     imported = 0
     if empty and samples_dir().is_dir():
+        from desktop_app.services.importer import import_paths  # the parsers, only now
+
         report = import_paths(library_path, [samples_dir()])
         imported = len(report.imported)
     settings.set(S.SAMPLES_LOADED, True)

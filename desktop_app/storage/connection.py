@@ -7,7 +7,7 @@ loaded only when the schema has to be created or migrated (`as_sqlite_utils`).
 
 from __future__ import annotations
 
-import secrets
+import itertools
 import sqlite3
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
@@ -15,6 +15,9 @@ from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
     from sqlite_utils import Database
+
+
+_savepoints = itertools.count(1)  # unique savepoint names within the process
 
 
 class Connection:
@@ -31,7 +34,7 @@ class Connection:
     def atomic(self) -> Iterator[Connection]:
         """A transaction, or a savepoint inside one that is already open."""
         if self.conn.in_transaction:
-            name = f"akhbar_{secrets.token_hex(8)}"
+            name = f"akhbar_{next(_savepoints)}"
             self.conn.execute(f"SAVEPOINT {name}")
             try:
                 yield self
