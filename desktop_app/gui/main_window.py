@@ -15,6 +15,7 @@ from array import array
 from collections.abc import Callable, Sequence
 from datetime import date
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import (
     QDate,
@@ -62,7 +63,6 @@ from desktop_app import __version__
 from desktop_app.gui import settings as S
 from desktop_app.gui import theme
 from desktop_app.gui.article_view import ArticleView, PaneLabels
-from desktop_app.gui.bookmarks import BookmarksPanel
 from desktop_app.gui.display_text import clean, window_title
 from desktop_app.gui.headline_model import ID_ROLE, HeadlineDelegate, HeadlineModel
 from desktop_app.gui.import_dialog import ImportProgress, ImportSummary
@@ -73,6 +73,9 @@ from desktop_app.model import Article, ImportOutcome, ImportReport
 from desktop_app.storage.library import LibraryError, ListFilter
 from desktop_app.storage.safety import OpenedLibrary, open_library
 from desktop_app.text.bidi import FSI, PDI, isolate
+
+if TYPE_CHECKING:
+    from desktop_app.gui.bookmarks import BookmarksPanel
 
 log = logging.getLogger(__name__)
 
@@ -149,14 +152,15 @@ class MainWindow(QMainWindow):
         central_layout.addWidget(self.splitter, 1)
         self.setCentralWidget(central)
 
-        self.bookmarks_panel = BookmarksPanel(self.library, self)
-        self.bookmarks_panel.open_article.connect(self.open_article)
-        self.bookmarks_panel.changed.connect(self._after_bookmark_change)
+        # The panel itself is built the first time it is shown (or asked for): most starts
+        # never open it, and building it costs a query and a few milliseconds of start-up.
+        self._bookmarks_panel: BookmarksPanel | None = None
+        self._bookmarks_read_only = False
         self.bookmarks_dock = QDockWidget(self.tr("Bookmarks"), self)
         self.bookmarks_dock.setObjectName("bookmarks_dock")
-        self.bookmarks_dock.setWidget(self.bookmarks_panel)
         self.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, self.bookmarks_dock)
         self.bookmarks_dock.hide()
+        self.bookmarks_dock.visibilityChanged.connect(self._on_bookmarks_visibility)
 
         self.import_progress = ImportProgress(self)
         self.import_progress.cancel_requested.connect(self.cancel_import)
@@ -202,6 +206,24 @@ class MainWindow(QMainWindow):
         self._load_first_page()
         self._fix_minimum_size()
         self.watcher.watch(self.library)
+
+    @property
+    def bookmarks_panel(self) -> BookmarksPanel:
+        """The bookmarks panel, built on first use."""
+        if self._bookmarks_panel is None:
+            from desktop_app.gui.bookmarks import BookmarksPanel
+
+            panel = BookmarksPanel(self.library, self)
+            panel.open_article.connect(self.open_article)
+            panel.changed.connect(self._after_bookmark_change)
+            panel.set_read_only(self._bookmarks_read_only)
+            self.bookmarks_dock.setWidget(panel)
+            self._bookmarks_panel = panel
+        return self._bookmarks_panel
+
+    def _on_bookmarks_visibility(self, visible: bool) -> None:
+        if visible:
+            self.bookmarks_panel  # noqa: B018 - building it is the point
 
     # -- building -----------------------------------------------------------------------
 
@@ -314,7 +336,7 @@ class MainWindow(QMainWindow):
         )
         file_menu.addSeparator()
         self.export_action = file_menu.addAction(
-            self.tr("Export bookmarks…"), self.bookmarks_panel.export
+            self.tr("Export bookmarks…"), lambda: self.bookmarks_panel.export()
         )
         file_menu.addSeparator()
         self.backup_action = file_menu.addAction(self.tr("Back up library…"), self.backup_dialog)
@@ -642,7 +664,8 @@ class MainWindow(QMainWindow):
             self.current = self.library.get(self.current.id)
             self.view.article = self.current
             self.view.rerender()
-        self.bookmarks_panel.reload()
+        if self._bookmarks_panel is not None:
+            self._bookmarks_panel.reload()
         self.bookmarks_changed.emit()
 
     # -- import ---------------------------------------------------------------------------
@@ -747,7 +770,9 @@ class MainWindow(QMainWindow):
             action.setEnabled(writable)
         self.setAcceptDrops(writable)
         self.view.can_bookmark = writable
-        self.bookmarks_panel.set_read_only(not writable)
+        self._bookmarks_read_only = not writable
+        if self._bookmarks_panel is not None:
+            self._bookmarks_panel.set_read_only(not writable)
         self.read_only_label.setVisible(not writable)
         if opened.read_only:
             self.notice_bar.show_notice(
@@ -778,8 +803,9 @@ class MainWindow(QMainWindow):
         self.reload_list(keep_view=True)
         self._fill_filter_choices()
         self.model.refresh_rows()  # read marks may have changed too
-        if self.library.bookmarks() != self.bookmarks_panel.bookmarks():
-            self.bookmarks_panel.reload()  # (rebuilding it every time would lose its scroll)
+        panel = self._bookmarks_panel
+        if panel is not None and self.library.bookmarks() != panel.bookmarks():
+            panel.reload()  # (rebuilding it every time would lose its scroll)
         if self.current is not None:
             fresh = self.library.get(self.current.id)
             if fresh is not None and fresh != self.current:  # e.g. a related link resolved
@@ -929,13 +955,15 @@ class MainWindow(QMainWindow):
             return False
         self.library = opened.library
         self.model.set_library(self.library)
-        self.bookmarks_panel.library = self.library
+        if self._bookmarks_panel is not None:
+            self._bookmarks_panel.library = self.library
         self.current = None
         self.view.show_article(None)
         self.setWindowTitle(self.tr("Akhbar"))
         self.backup_action.setEnabled(True)  # a backup cut short by the restore is forgotten
         self._apply_access(opened)
-        self.bookmarks_panel.reload()
+        if self._bookmarks_panel is not None:
+            self._bookmarks_panel.reload()
         self._fill_filter_choices()
         self._load_first_page()
         self.watcher.watch(self.library)
