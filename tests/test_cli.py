@@ -107,3 +107,17 @@ def test_console_script_is_the_same_entry_point():
     from desktop_app import __main__, cli
 
     assert __main__.main_entry is cli.main_entry
+
+
+def test_window_without_a_display_is_one_line_not_a_core_dump(tmp_path):
+    env = {k: v for k, v in os.environ.items()
+           if k not in ("DISPLAY", "WAYLAND_DISPLAY", "QT_QPA_PLATFORM")}  # fmt: skip
+    result = subprocess.run(
+        [sys.executable, "-m", "desktop_app", "--db", str(tmp_path / "lib.db")],
+        capture_output=True, text=True, env=env, timeout=120,
+    )  # fmt: skip
+    assert result.returncode == 1
+    assert result.stderr.strip().splitlines() == [
+        "akhbar: error: no display to open the window on (DISPLAY and WAYLAND_DISPLAY are "
+        "unset); the commands work without one: akhbar --help"
+    ]

@@ -184,6 +184,16 @@ def run_window(
         QtCore.QSettings.setPath(
             QtCore.QSettings.Format.IniFormat, QtCore.QSettings.Scope.UserScope, smoke_settings.name
         )
+    if not QtWidgets.QApplication.instance() and not has_display():
+        # Qt would abort the process with a core dump; say it in one line instead.
+        print(
+            "akhbar: error: no display to open the window on (DISPLAY and WAYLAND_DISPLAY "
+            "are unset); the commands work without one: akhbar --help",
+            file=sys.stderr,
+        )
+        if smoke_settings is not None:
+            smoke_settings.cleanup()
+        return 1
     app = QtWidgets.QApplication.instance() or QtWidgets.QApplication(sys.argv[:1])
     app.setApplicationDisplayName("Akhbar")
     app.setDesktopFileName("akhbar")
@@ -209,6 +219,13 @@ def run_window(
         paths = [Path(p) for p in import_paths]
         QtCore.QTimer.singleShot(0, window, lambda: window.start_import(paths))
     return run_event_loop(app, window)
+
+
+def has_display() -> bool:
+    """Whether Qt can open a window: any platform but X11/Wayland without their server."""
+    if not sys.platform.startswith("linux") or os.environ.get("QT_QPA_PLATFORM"):
+        return True
+    return bool(os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY"))
 
 
 def run_event_loop(app, window) -> int:
