@@ -80,7 +80,7 @@ class Bookmark:
     article_title: str = ""
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)  # one per file of an import: keep it small
 class ImportOutcome:
     """What happened to one file: status is 'imported', 'duplicate' or 'failed'."""
 

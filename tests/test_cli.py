@@ -121,3 +121,23 @@ def test_window_without_a_display_is_one_line_not_a_core_dump(tmp_path):
         "akhbar: error: no display to open the window on (DISPLAY and WAYLAND_DISPLAY are "
         "unset); the commands work without one: akhbar --help"
     ]
+
+
+def test_streamed_import_json_equals_the_report(capsys):
+    from desktop_app.cli import _write_import_json
+    from desktop_app.model import ImportOutcome, ImportReport
+
+    for outcomes in (
+        [],
+        [
+            ImportOutcome("a.txt", "imported", article_id=1, warnings=("truncated: …",)),
+            ImportOutcome("b.txt", "imported", article_id=2),
+            ImportOutcome("c.txt", "duplicate", article_id=1),
+            ImportOutcome('"d".txt', "failed", reason="empty file"),
+        ],
+    ):
+        report = ImportReport()
+        for outcome in outcomes:
+            report.add(outcome)
+        _write_import_json(report)
+        assert json.loads(capsys.readouterr().out) == report.to_json()

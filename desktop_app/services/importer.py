@@ -21,38 +21,48 @@ ProgressCallback = Callable[[int, int, ImportOutcome], None]
 BATCH_SIZE = 100
 
 
-def collect_files(paths: Iterable[str | Path]) -> tuple[list[Path], list[ImportOutcome]]:
-    """Files to import (folders recursively, *.txt only) and outcomes for bad paths."""
-    files: list[Path] = []
+def collect_files(paths: Iterable[str | Path]) -> tuple[list[str], list[ImportOutcome]]:
+    """Files to import (folders recursively, *.txt only) and outcomes for bad paths.
+
+    Plain strings, not Path objects: a list of 300,000 files is held for the whole
+    import, and every byte per file counts there.
+    """
+    files: list[str] = []
     missing: list[ImportOutcome] = []
-    seen: set[Path] = set()
+    seen: set[str] = set()
     for raw in paths:
-        path = Path(raw)
-        if path.is_dir():
-            found = sorted(p for p in path.rglob("*") if p.suffix.lower() == ".txt" and p.is_file())
-        elif path.is_file():
+        path = os.fspath(raw)
+        if os.path.isdir(path):
+            found = sorted(
+                os.path.join(folder, name)
+                for folder, _dirs, names in os.walk(path)
+                for name in names
+                if name.lower().endswith(".txt")
+            )
+        elif os.path.isfile(path):
             found = [path]
         else:
-            missing.append(ImportOutcome(str(path), "failed", reason="no such file or folder"))
+            missing.append(ImportOutcome(path, "failed", reason="no such file or folder"))
             continue
         for file in found:
-            key = file.resolve()
-            if key not in seen:
+            key = os.path.realpath(file)
+            if key not in seen and os.path.isfile(file):
                 seen.add(key)
                 files.append(file)
     return files, missing
 
 
-def read_and_parse(path: Path) -> tuple[ParsedArticle | None, str | None]:
+def read_and_parse(path: str | Path) -> tuple[ParsedArticle | None, str | None]:
     """(ParsedArticle, None) or (None, reason)."""
     try:
-        size = path.stat().st_size
+        size = os.stat(path).st_size
         if size > MAX_BYTES:
             return None, (
                 f"file is too large for an article ({size / 2**20:.1f} MiB; "
                 f"limit {MAX_BYTES // 2**20} MiB)"
             )
-        data = path.read_bytes()
+        with open(path, "rb") as file:
+            data = file.read()
     except OSError as error:
         return None, f"cannot read the file: {error.strerror or error}"
     try:
@@ -94,9 +104,9 @@ def import_paths(
     return report
 
 
-def _import_batch(library: Library, batch: list[Path], should_cancel) -> list[ImportOutcome]:
+def _import_batch(library: Library, batch: list[str], should_cancel) -> list[ImportOutcome]:
     # Read and parse first, so the write lock is held only for the inserts.
-    parsed: list[tuple[Path, ParsedArticle | None, str | None]] = []
+    parsed: list[tuple[str, ParsedArticle | None, str | None]] = []
     for path in batch:
         if should_cancel and should_cancel():
             break
@@ -106,7 +116,7 @@ def _import_batch(library: Library, batch: list[Path], should_cancel) -> list[Im
 
 
 def _store(
-    library: Library, path: Path, article: ParsedArticle | None, reason: str | None
+    library: Library, path: str, article: ParsedArticle | None, reason: str | None
 ) -> ImportOutcome:
     name = os.fspath(path)
     if article is None:
@@ -119,6 +129,6 @@ def _store(
     return ImportOutcome(name, status, article_id=article_id, warnings=article.warnings)
 
 
-def _batches(items: list[Path], size: int) -> Iterator[list[Path]]:
+def _batches(items: list[str], size: int) -> Iterator[list[str]]:
     for start in range(0, len(items), size):
         yield items[start : start + size]
