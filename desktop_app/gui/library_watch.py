@@ -21,15 +21,6 @@ log = logging.getLogger(__name__)
 POLL_MS = 2000
 
 
-def data_version(library: Library) -> int:
-    """SQLite's change counter for commits made by *other* connections.
-
-    The one statement the GUI runs itself; it belongs in storage.library (Library
-    .data_version()) once that module is free to change.
-    """
-    return int(library.db.execute("PRAGMA data_version").fetchone()[0])
-
-
 class LibraryWatcher(QObject):
     """Polls a library's data_version; emits `changed` when another connection committed."""
 
@@ -68,7 +59,7 @@ class LibraryWatcher(QObject):
         if self.library is None:
             return None
         try:
-            return data_version(self.library)
+            return self.library.data_version()
         except sqlite3.Error:  # busy for a moment, or closed under us: look again later
             log.debug("data_version unavailable", exc_info=True)
             return None

@@ -16,7 +16,7 @@ from typing import Any
 
 from PySide6.QtCore import QObject, QRunnable, QThread, QThreadPool, Signal
 
-from desktop_app.model import ImportOutcome, ImportReport
+from desktop_app.model import ImportOutcome
 from desktop_app.storage.library import Library, ListFilter
 
 log = logging.getLogger(__name__)
@@ -60,10 +60,6 @@ class ImportWorker(QThread):
 
     def _report_progress(self, done: int, total: int, outcome: ImportOutcome) -> None:
         self.progressed.emit(done, total, outcome)
-
-
-def import_summary(report: ImportReport) -> tuple[int, int, int]:
-    return len(report.imported), len(report.duplicates), len(report.failed)
 
 
 class _JobSignals(QObject):

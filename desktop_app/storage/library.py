@@ -232,6 +232,11 @@ class Library:
 
     # -- reading ------------------------------------------------------------------------
 
+    def data_version(self) -> int:
+        """A counter that changes when *another* connection has committed (PRAGMA
+        data_version): cheap, lock-free, unchanged by this connection's own writes."""
+        return int(self.db.execute("PRAGMA data_version").fetchone()[0])
+
     def is_empty(self) -> bool:
         """Cheaper than count() == 0 on a big library: stops at the first row."""
         return self.db.execute("SELECT 1 FROM articles LIMIT 1").fetchone() is None
