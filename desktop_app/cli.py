@@ -186,19 +186,13 @@ def _out(data) -> None:
 def _write_import_json(report: ImportReport) -> None:
     """The import report as JSON, written item by item.
 
-    Same fields as ImportReport.to_json(), but never built whole in memory: for an import
+    Same items as ImportReport.to_json(), but never built whole in memory: for an import
     of 300,000 files the dicts and json.dumps' chunks of the whole report took ~350 MB,
     ten times what the import itself needs.
     """
-    sections = {
-        "imported": ({"path": o.path, "id": o.article_id} for o in report.imported),
-        "duplicates": ({"path": o.path, "id": o.article_id} for o in report.duplicates),
-        "failed": ({"path": o.path, "reason": o.reason} for o in report.failed),
-        "warnings": ({"path": p, "message": m} for p, m in report.warnings()),
-    }
     out = sys.stdout
     out.write("{")
-    for number, (name, items) in enumerate(sections.items()):
+    for number, (name, items) in enumerate(report.json_sections().items()):
         out.write(("," if number else "") + f'\n  "{name}": [')
         separator = "\n    "
         for item in items:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import date
 
@@ -112,10 +113,14 @@ class ImportReport:
             (o.path, message) for o in [*self.imported, *self.duplicates] for message in o.warnings
         ]
 
-    def to_json(self) -> dict:
+    def json_sections(self) -> dict[str, Iterator[dict]]:
+        """The `akhbar import --json` fields, each an iterator of its items (streamable)."""
         return {
-            "imported": [{"path": o.path, "id": o.article_id} for o in self.imported],
-            "duplicates": [{"path": o.path, "id": o.article_id} for o in self.duplicates],
-            "failed": [{"path": o.path, "reason": o.reason} for o in self.failed],
-            "warnings": [{"path": p, "message": m} for p, m in self.warnings()],
+            "imported": ({"path": o.path, "id": o.article_id} for o in self.imported),
+            "duplicates": ({"path": o.path, "id": o.article_id} for o in self.duplicates),
+            "failed": ({"path": o.path, "reason": o.reason} for o in self.failed),
+            "warnings": ({"path": p, "message": m} for p, m in self.warnings()),
         }
+
+    def to_json(self) -> dict:
+        return {name: list(items) for name, items in self.json_sections().items()}
