@@ -1,7 +1,7 @@
 """The article pane: HTML built from an Article, and the browser that shows it safely.
 
 Article text is data. `article_html` (pure, testable without a QApplication) strips bidi
-controls and invisible characters from every piece of it (display_text.clean), escapes it,
+controls and invisible characters from every piece of it (text.bidi.clean), escapes it,
 isolates each inline field with FSI/PDI so it cannot reorder the interface text beside it,
 gives each paragraph its own direction from its first strong character
 (Qt's rich text ignores the CSS direction property but obeys the dir attribute),
@@ -22,7 +22,6 @@ from PySide6.QtGui import QFont, QKeyEvent, QTextDocument
 from PySide6.QtWidgets import QTextBrowser
 
 from desktop_app.gui.arabic_dates import gregorian_arabic, hijri_arabic
-from desktop_app.gui.display_text import clean
 from desktop_app.model import Article
 from desktop_app.search.snippets import match_spans, word_matcher
 from desktop_app.text.bidi import (
@@ -30,6 +29,7 @@ from desktop_app.text.bidi import (
     PDI,
     Direction,
     arabic_indic_digits,
+    clean,
     embedded_runs,
     paragraph_direction,
 )

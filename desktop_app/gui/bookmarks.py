@@ -28,10 +28,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop_app.gui.display_text import clean
 from desktop_app.model import Bookmark
 from desktop_app.storage.library import Library
-from desktop_app.text.bidi import FSI, PDI, isolate
+from desktop_app.text.bidi import clean, isolated_field
 
 EXPORT_FIELDS = ("id", "headline", "from_article_id", "from_title", "position",
                  "target_article_id", "created")  # fmt: skip
@@ -239,4 +238,4 @@ class BookmarksPanel(QWidget):
 
 def _cell(text: str) -> str:
     """Article text for a cell: no bidi controls, Latin runs and the whole field isolated."""
-    return f"{FSI}{isolate(clean(text))}{PDI}"
+    return isolated_field(text)

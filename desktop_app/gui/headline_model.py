@@ -5,7 +5,7 @@ compact array, newest first, and asks the library for titles in blocks around th
 the view paints, keeping a bounded cache keyed by id. Holding 300,000 ids costs about
 2.4 MB; no other part of the table is ever read whole. The delegate paints the title,
 bold while unread, above "source · date", each row in its own direction. Titles and
-sources are shown cleaned of bidi controls (display_text), the source isolated beside the
+sources are shown cleaned of bidi controls (text/bidi.py), the source isolated beside the
 date, so no headline can reorder its row.
 """
 
@@ -28,10 +28,9 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem
 
-from desktop_app.gui.display_text import clean, field
 from desktop_app.model import ArticleSummary
 from desktop_app.storage.library import Library
-from desktop_app.text.bidi import arabic_indic_digits, paragraph_direction
+from desktop_app.text.bidi import arabic_indic_digits, clean, field, paragraph_direction
 
 ID_ROLE = Qt.ItemDataRole.UserRole + 1
 SUMMARY_ROLE = Qt.ItemDataRole.UserRole + 2

@@ -21,9 +21,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop_app.gui.display_text import clean
 from desktop_app.model import ImportReport
-from desktop_app.text.bidi import FSI, PDI, isolate
+from desktop_app.text.bidi import isolated_field
 
 
 class ImportProgress(QWidget):
@@ -66,7 +65,7 @@ class ImportProgress(QWidget):
 
 def _name(path: str) -> str:
     """A file's name beside interface text: a name holding U+202E cannot reorder the line."""
-    return f"{FSI}{isolate(clean(Path(path).name))}{PDI}"
+    return isolated_field(Path(path).name)
 
 
 def summary_text(

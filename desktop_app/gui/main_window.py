@@ -64,7 +64,7 @@ from desktop_app import __version__
 from desktop_app.gui import settings as S
 from desktop_app.gui import theme
 from desktop_app.gui.article_view import ArticleView, PaneLabels
-from desktop_app.gui.display_text import clean, window_title
+from desktop_app.gui.display_text import window_title
 from desktop_app.gui.headline_model import ID_ROLE, HeadlineDelegate, HeadlineModel
 from desktop_app.gui.import_dialog import ImportProgress, ImportSummary
 from desktop_app.gui.library_watch import LibraryWatcher
@@ -73,7 +73,7 @@ from desktop_app.gui.workers import ImportWorker, JobRunner, list_ids
 from desktop_app.model import Article, ImportOutcome, ImportReport
 from desktop_app.storage.library import LibraryError, ListFilter
 from desktop_app.storage.safety import OpenedLibrary, open_library
-from desktop_app.text.bidi import FSI, PDI, isolate
+from desktop_app.text.bidi import field, isolated_field
 
 if TYPE_CHECKING:
     from desktop_app.gui.bookmarks import BookmarksPanel
@@ -592,7 +592,7 @@ class MainWindow(QMainWindow):
             combo.clear()
             combo.addItem(everything, None)
             for name, count in items:
-                combo.addItem(f"{FSI}{isolate(clean(name))}{PDI} ({count})", name)
+                combo.addItem(f"{isolated_field(name)} ({count})", name)
             index = combo.findData(chosen) if chosen else 0
             combo.setCurrentIndex(max(index, 0))
             combo.blockSignals(False)
@@ -831,7 +831,7 @@ class MainWindow(QMainWindow):
                 self.tr(
                     "The library could not be read and was set aside untouched as {name}; "
                     "a new, empty library was started."
-                ).format(name=f"{FSI}{clean(opened.set_aside.name)}{PDI}"),
+                ).format(name=field(opened.set_aside.name)),
                 details=opened.notice or "",
                 warning=True,
             )

@@ -5,6 +5,13 @@ algorithm, neutral characters next to them (spaces, dashes, brackets, full stops
 the wrong side and the fragment appears to jump or overprint its neighbours. Wrapping
 each such run in FIRST STRONG ISOLATE … POP DIRECTIONAL ISOLATE lays it out on its own,
 so it sits where the writer put it. No Qt here: the window and any exporter share it.
+
+Text from articles is data from strangers: a RIGHT-TO-LEFT OVERRIDE (U+202E) or a stray
+POP DIRECTIONAL ISOLATE inside a headline would reorder whatever is shown after it.
+`clean` removes explicit embeddings, overrides, isolates and invisible characters (LRM,
+RLM, ALM and the ZWJ/ZWNJ joiners stay: inside an isolate they cannot move anything
+outside it), and `field` wraps the result in our own FSI … PDI to sit inline beside
+interface text.
 """
 
 from __future__ import annotations
@@ -92,3 +99,26 @@ def arabic_indic_digits(text: str) -> str:
 def western_digits(text: str) -> str:
     """٠-٩ and ۰-۹ → 0-9 (one character for one)."""
     return text.translate(_TO_WESTERN)
+
+
+# LRE RLE PDF LRO RLO, LRI RLI FSI PDI: they open or close a directional context.
+BIDI_CONTROLS = "\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069"
+# Zero width space, word joiner, a BOM inside text, and the deprecated format controls
+# (symmetric swapping, digit shapes): invisible, with nothing to show for them.
+INVISIBLE = "\u200b\u2060\ufeff\u206a\u206b\u206c\u206d\u206e\u206f"
+_REMOVE = dict.fromkeys(map(ord, BIDI_CONTROLS + INVISIBLE))
+
+
+def clean(text: str) -> str:
+    """`text` without bidi embedding/override/isolate controls or invisible characters."""
+    return text.translate(_REMOVE)
+
+
+def field(text: str) -> str:
+    """`text` cleaned and isolated, to sit inline beside interface text."""
+    return f"{FSI}{clean(text)}{PDI}"
+
+
+def isolated_field(text: str) -> str:
+    """As `field`, and the runs against the text's own direction isolated inside it too."""
+    return f"{FSI}{isolate(clean(text))}{PDI}"

@@ -14,11 +14,11 @@ import pytest
 from PySide6.QtCore import QUrl
 
 from desktop_app.gui.article_view import ArticleView, article_html, parse_link
-from desktop_app.gui.display_text import BIDI_CONTROLS, INVISIBLE, clean, field, window_title
+from desktop_app.gui.display_text import window_title
 from desktop_app.gui.headline_model import SUMMARY_ROLE
 from desktop_app.model import Article, ArticleSummary, RelatedHeadline
 from desktop_app.services.importer import import_paths
-from desktop_app.text.bidi import FSI, PDI
+from desktop_app.text.bidi import BIDI_CONTROLS, FSI, INVISIBLE, PDI, clean, field
 
 from .conftest import write_article
 
