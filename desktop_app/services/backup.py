@@ -19,7 +19,7 @@ from pathlib import Path
 
 from desktop_app.storage import schema
 from desktop_app.storage.library import Library, LibraryError, connect
-from desktop_app.storage.safety import Clock, copy_database, is_writable, set_aside
+from desktop_app.storage.safety import Clock, copy_database, is_writable, set_aside, timestamp
 
 _REQUIRED_TABLES = {"articles", "related", "bookmarks", "articles_fts"}
 
@@ -47,8 +47,7 @@ def backup_library(
     """Copy an open library to `destination` (a file, or a folder to put a dated file in)."""
     destination = Path(destination)
     if destination.is_dir():
-        stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
-        destination = destination / f"akhbar-backup-{stamp}.db"
+        destination = destination / f"akhbar-backup-{timestamp()}.db"
     if _same_file(destination, library.path):
         raise BackupError(f"cannot back the library up onto itself: {destination}")
     if destination.exists() and not overwrite:

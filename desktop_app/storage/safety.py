@@ -92,9 +92,14 @@ def is_writable(path: Path) -> bool:
     return os.access(folder, os.W_OK | os.X_OK)
 
 
+def timestamp(clock: Clock = datetime.now) -> str:
+    """The stamp in the names of set-aside libraries and backups: YYYYMMDD-HHMMSS."""
+    return clock().strftime("%Y%m%d-%H%M%S")
+
+
 def set_aside(path: Path, label: str, clock: Clock = datetime.now) -> Path:
     """Rename `path` (and its -wal/-shm/-journal) to `<name>.<label>-<timestamp>`; unique."""
-    stamp = clock().strftime("%Y%m%d-%H%M%S")
+    stamp = timestamp(clock)
     target = path.with_name(f"{path.name}.{label}-{stamp}")
     counter = 1
     while target.exists() or any(_sidecar(target, s).exists() for s in SIDECARS):
@@ -246,8 +251,7 @@ def _damage_reason(error: sqlite3.DatabaseError) -> str:
 def _backup_before_migration(
     conn: sqlite3.Connection, path: Path, current: int, clock: Clock
 ) -> None:
-    stamp = clock().strftime("%Y%m%d-%H%M%S")
-    target = path.with_name(f"{path.name}.before-schema-{schema.SCHEMA_VERSION}-{stamp}")
+    target = path.with_name(f"{path.name}.before-schema-{schema.SCHEMA_VERSION}-{timestamp(clock)}")
     copy_database(conn, target)
     log.info("library %s (schema %d) backed up to %s before migrating", path, current, target)
 
