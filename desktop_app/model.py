@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from datetime import date
+from enum import StrEnum
 
 
 @dataclass(frozen=True)
@@ -124,3 +125,58 @@ class ImportReport:
 
     def to_json(self) -> dict:
         return {name: list(items) for name, items in self.json_sections().items()}
+
+
+class ChangeKind(StrEnum):
+    """The kinds of things a write can change; later features add their own kinds."""
+
+    ARTICLES = "articles"  # added, removed or their text changed
+    READ = "read"  # read marks
+    BOOKMARKS = "bookmarks"  # bookmarked related headlines
+
+
+@dataclass(frozen=True)
+class Changes:
+    """What one write changed, so every part of the window refreshes only its own part.
+
+    `kinds` maps each changed kind to the ids that changed, or to None when they are not
+    known (all of that kind may have changed). A commit by another process arrives as
+    `Changes.everything()`. Changes combine with `|`.
+    """
+
+    kinds: Mapping[ChangeKind, frozenset[int] | None] = field(default_factory=dict)
+    everything_changed: bool = False
+
+    @classmethod
+    def of(cls, kind: ChangeKind, ids: Iterable[int] | None = None) -> Changes:
+        return cls({kind: None if ids is None else frozenset(ids)})
+
+    @classmethod
+    def everything(cls) -> Changes:
+        return cls(everything_changed=True)
+
+    @classmethod
+    def none(cls) -> Changes:
+        return cls()
+
+    def touches(self, *kinds: ChangeKind) -> bool:
+        return self.everything_changed or any(kind in self.kinds for kind in kinds)
+
+    def ids(self, kind: ChangeKind) -> frozenset[int] | None:
+        """The changed ids of `kind`: None when unknown (or everything changed)."""
+        if self.everything_changed:
+            return None
+        return self.kinds.get(kind, frozenset())
+
+    def __bool__(self) -> bool:
+        return self.everything_changed or bool(self.kinds)
+
+    def __or__(self, other: Changes) -> Changes:
+        merged: dict[ChangeKind, frozenset[int] | None] = dict(self.kinds)
+        for kind, ids in other.kinds.items():
+            if kind in merged:
+                mine = merged[kind]
+                merged[kind] = None if mine is None or ids is None else mine | ids
+            else:
+                merged[kind] = ids
+        return Changes(merged, self.everything_changed or other.everything_changed)

@@ -27,8 +27,11 @@ from desktop_app.search.match import text_matches
 from desktop_app.search.query import ParsedQuery, parse_query
 from desktop_app.search.snippets import make_snippet
 from desktop_app.storage.connection import Connection
+from desktop_app.storage.errors import LibraryError, SearchCancelled
 from desktop_app.storage.schema import migrate
 from desktop_app.text.normalize import title_key
+
+__all__ = ["Library", "LibraryError", "ListFilter", "SearchCancelled", "connect"]
 
 BUSY_TIMEOUT_MS = 15000
 # bm25 column weights: a word in the title says more than one in the lede or the body.
@@ -42,14 +45,6 @@ RANKED_HITS_MAX = 20_000
 _FTS_INSERT = """INSERT INTO articles_fts (rowid, title, lede, caption, body,
                      title_stem, lede_stem, caption_stem, body_stem)
                  VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)"""
-
-
-class LibraryError(Exception):
-    """A library operation the user asked for cannot be done (unknown id, …)."""
-
-
-class SearchCancelled(LibraryError):
-    """A search was stopped by Library.interrupt() before it finished."""
 
 
 @dataclass(frozen=True)
