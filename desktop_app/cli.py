@@ -13,13 +13,18 @@ import logging
 import sqlite3
 import sys
 from collections.abc import Sequence
-from dataclasses import asdict
 from pathlib import Path
 from typing import NoReturn
 
 from desktop_app import __version__
-from desktop_app.model import Article, ImportOutcome, ImportReport
+from desktop_app.model import ImportOutcome, ImportReport
 from desktop_app.paths import default_library_path
+from desktop_app.services.exports import (
+    article_json,
+    bookmark_json,
+    search_hit_json,
+    summary_json,
+)
 from desktop_app.services.log import log_path, setup_logging
 from desktop_app.storage.library import Library, LibraryError
 from desktop_app.storage.safety import OpenedLibrary, open_library
@@ -270,39 +275,11 @@ def _cmd_list(args, db_path: Path) -> int:
     with _open(db_path).library as library:
         rows = library.page(limit=args.limit, offset=args.offset)
     if args.json:
-        _out(
-            [
-                {"id": r.id, "published": _iso(r.published), "title": r.title, "source": r.source}
-                for r in rows
-            ]
-        )
+        _out([summary_json(r) for r in rows])
     else:
         for r in rows:
             print(f"{r.id:>7}  {_iso(r.published) or '----------'}  {r.source}  {r.title}")
     return EXIT_OK
-
-
-def article_json(article: Article) -> dict:
-    return {
-        "id": article.id,
-        "published": _iso(article.published),
-        "title": article.title,
-        "lede": article.lede,
-        "source": article.source,
-        "caption": article.caption,
-        "dateline": article.dateline,
-        "paragraphs": list(article.paragraphs),
-        "related": [
-            {
-                "position": r.position,
-                "text": r.text,
-                "article_id": r.article_id,
-                "bookmarked": r.bookmarked,
-            }
-            for r in article.related
-        ],
-        "path": article.path,
-    }
 
 
 def _cmd_show(args, db_path: Path) -> int:
@@ -336,18 +313,7 @@ def _cmd_search(args, db_path: Path) -> int:
     with _open(db_path).library as library:
         hits = library.search(args.query, limit=args.limit)
     if args.json:
-        _out(
-            [
-                {
-                    "id": h.id,
-                    "title": h.title,
-                    "published": _iso(h.published),
-                    "source": h.source,
-                    "snippet": h.snippet,
-                }
-                for h in hits
-            ]
-        )
+        _out([search_hit_json(h) for h in hits])
     else:
         for h in hits:
             print(f"{h.id:>7}  {_iso(h.published) or '----------'}  {h.title}")
@@ -364,13 +330,13 @@ def _cmd_bookmark(args, db_path: Path) -> int:
         if args.action == "add":
             bookmark = library.add_bookmark(args.article_id, args.position)
             if args.json:
-                _out(_bookmark_json(bookmark))
+                _out(bookmark_json(bookmark))
             else:
                 print(f"bookmark {bookmark.id}: {bookmark.headline}")
         elif args.action == "list":
             bookmarks = library.bookmarks(args.search)
             if args.json:
-                _out([_bookmark_json(b) for b in bookmarks])
+                _out([bookmark_json(b) for b in bookmarks])
             else:
                 for b in bookmarks:
                     target = f"→ article {b.target_article_id}" if b.target_article_id else ""
@@ -405,12 +371,6 @@ def _cmd_restore(args, db_path: Path) -> int:
         kept = f"; the previous library was kept as {result.previous}" if result.previous else ""
         print(f"restored {result.articles} article(s) from {args.path} into {result.path}{kept}")
     return EXIT_OK
-
-
-def _bookmark_json(bookmark) -> dict:
-    data = asdict(bookmark)
-    data.pop("article_title", None)
-    return data
 
 
 def _iso(value) -> str | None:

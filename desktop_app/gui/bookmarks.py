@@ -6,10 +6,6 @@ The export writers are plain functions over Bookmark objects (no Qt), tested alo
 
 from __future__ import annotations
 
-import csv
-import io
-import json
-from collections.abc import Sequence
 from pathlib import Path
 
 from PySide6.QtCore import Qt, Signal
@@ -29,46 +25,9 @@ from PySide6.QtWidgets import (
 )
 
 from desktop_app.model import Bookmark
+from desktop_app.services.exports import write_bookmarks
 from desktop_app.storage.library import Library
 from desktop_app.text.bidi import clean, isolated_field
-
-EXPORT_FIELDS = ("id", "headline", "from_article_id", "from_title", "position",
-                 "target_article_id", "created")  # fmt: skip
-
-
-def _record(bookmark: Bookmark) -> dict:
-    return {
-        "id": bookmark.id,
-        "headline": bookmark.headline,
-        "from_article_id": bookmark.article_id,
-        "from_title": bookmark.article_title,
-        "position": bookmark.position,
-        "target_article_id": bookmark.target_article_id,
-        "created": bookmark.created,
-    }
-
-
-def bookmarks_csv(bookmarks: Sequence[Bookmark]) -> str:
-    """CSV with a header row; UTF-8 text (written with a BOM so spreadsheets read Arabic)."""
-    out = io.StringIO()
-    writer = csv.DictWriter(out, fieldnames=EXPORT_FIELDS, lineterminator="\r\n")
-    writer.writeheader()
-    for bookmark in bookmarks:
-        writer.writerow(_record(bookmark))
-    return out.getvalue()
-
-
-def bookmarks_json(bookmarks: Sequence[Bookmark]) -> str:
-    return json.dumps([_record(b) for b in bookmarks], ensure_ascii=False, indent=2) + "\n"
-
-
-def write_export(path: Path, bookmarks: Sequence[Bookmark]) -> None:
-    """CSV or JSON by the file's extension (.json → JSON, anything else → CSV)."""
-    if path.suffix.lower() == ".json":
-        path.write_text(bookmarks_json(bookmarks), encoding="utf-8")
-    else:
-        path.write_text(bookmarks_csv(bookmarks), encoding="utf-8-sig", newline="")
-
 
 ID_ROLE = Qt.ItemDataRole.UserRole + 1
 
@@ -223,7 +182,7 @@ class BookmarksPanel(QWidget):
             path = chosen
         target = Path(path)
         try:
-            write_export(target, self._bookmarks)
+            write_bookmarks(target, self._bookmarks)
         except OSError as error:
             QMessageBox.warning(
                 self,

@@ -18,6 +18,8 @@ from desktop_app.model import (
     Article,
     ArticleSummary,
     Bookmark,
+    ChangeKind,
+    Changes,
     ParsedArticle,
     RelatedHeadline,
     SearchHit,
@@ -132,6 +134,7 @@ class Library:
         if not read_only:
             self.path.parent.mkdir(parents=True, exist_ok=True)
         self.read_only = read_only
+        self._changes = Changes.none()
         self.db = connect(self.path, read_only=read_only)
         hook = (lambda version: before_migration(self, version)) if before_migration else None
         try:
@@ -143,6 +146,15 @@ class Library:
 
     def close(self) -> None:
         self.db.close()
+
+    def record(self, changes: Changes) -> None:
+        """Note what a write changed; `take_changes()` hands it to whoever announces it."""
+        self._changes = self._changes | changes
+
+    def take_changes(self) -> Changes:
+        """What this connection's writes changed since the last call (then forgets it)."""
+        changes, self._changes = self._changes, Changes.none()
+        return changes
 
     def __enter__(self) -> Library:
         return self
@@ -219,11 +231,13 @@ class Library:
                 [article_id, *_fts_values(article.title, article.lede, article.caption,
                                           article.paragraphs)],
             )  # fmt: skip
+        self.record(Changes.of(ChangeKind.ARTICLES, [article_id]))
         return article_id, True
 
     def set_read(self, article_id: int, read: bool = True) -> None:
         with self.db.atomic():
             self.db.execute("UPDATE articles SET read = ? WHERE id = ?", [int(read), article_id])
+        self.record(Changes.of(ChangeKind.READ, [article_id]))
 
     # -- reading ------------------------------------------------------------------------
 
@@ -432,11 +446,14 @@ class Library:
             )  # fmt: skip
         bookmark = self.bookmark_at(article_id, position)
         assert bookmark is not None
+        self.record(Changes.of(ChangeKind.BOOKMARKS, [bookmark.id]))
         return bookmark
 
     def remove_bookmark(self, bookmark_id: int) -> bool:
         with self.db.atomic():
             cursor = self.db.execute("DELETE FROM bookmarks WHERE id = ?", [bookmark_id])
+        if cursor.rowcount > 0:
+            self.record(Changes.of(ChangeKind.BOOKMARKS, [bookmark_id]))
         return cursor.rowcount > 0
 
     def bookmark_at(self, article_id: int, position: int) -> Bookmark | None:
