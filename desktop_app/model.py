@@ -63,6 +63,67 @@ class ArticleSummary:
 
 
 @dataclass(frozen=True)
+class ArticleFilter:
+    """Which articles to show: every field set narrows the list; None means no limit.
+
+    The one filter value of the library: the headline list's filters, and the
+    `source:`/`from:`/`to:` of the query language (ParsedQuery.filters) are both one of
+    these, and storage turns it into SQL in one place. Pure and serialisable
+    (`to_json`/`from_json`), so a saved search can keep it.
+    """
+
+    source: str | None = None  # exactly this source
+    source_prefix: str | None = None  # this source or one whose name starts with it
+    date_from: date | None = None  # published on or after
+    date_to: date | None = None  # published on or before (undated articles left out)
+    dateline: str | None = None
+    unread_only: bool = False
+    query: str | None = None  # query-language text: words, and any filters typed in it
+
+    def is_unfiltered(self) -> bool:
+        return self == ArticleFilter()
+
+    def to_json(self) -> dict:
+        """The fields that are set, dates as YYYY-MM-DD."""
+        data: dict = {}
+        for name in _FILTER_TEXT:
+            if getattr(self, name):
+                data[name] = getattr(self, name)
+        for name in _FILTER_DATES:
+            if getattr(self, name):
+                data[name] = getattr(self, name).isoformat()
+        if self.unread_only:
+            data["unread_only"] = True
+        return data
+
+    @classmethod
+    def from_json(cls, data: Mapping) -> ArticleFilter:
+        """The filter `to_json` wrote; unknown keys (from a newer Akhbar) are ignored.
+
+        Raises ValueError for a value of the wrong type or a date that is not one.
+        """
+        values: dict = {}
+        for name in _FILTER_TEXT:
+            value = data.get(name)
+            if value is not None and not isinstance(value, str):
+                raise ValueError(f"filter field {name} must be text, not {value!r}")
+            values[name] = value or None
+        for name in _FILTER_DATES:
+            value = data.get(name)
+            if value is not None and not isinstance(value, str):
+                raise ValueError(f"filter field {name} must be a date, not {value!r}")
+            values[name] = date.fromisoformat(value) if value else None
+        unread = data.get("unread_only", False)
+        if not isinstance(unread, bool):
+            raise ValueError(f"filter field unread_only must be true or false, not {unread!r}")
+        return cls(unread_only=unread, **values)
+
+
+_FILTER_TEXT = ("source", "source_prefix", "dateline", "query")
+_FILTER_DATES = ("date_from", "date_to")
+
+
+@dataclass(frozen=True)
 class SearchHit:
     id: int
     title: str
@@ -125,6 +186,12 @@ class ImportReport:
 
     def to_json(self) -> dict:
         return {name: list(items) for name, items in self.json_sections().items()}
+
+    @property
+    def changes(self) -> Changes:
+        """What the import changed: the articles it added (duplicates change nothing)."""
+        ids = [o.article_id for o in self.imported if o.article_id is not None]
+        return Changes.of(ChangeKind.ARTICLES, ids) if ids else Changes.none()
 
 
 class ChangeKind(StrEnum):

@@ -37,14 +37,23 @@ _SOURCE_MAX = 80
 _GARBAGE_LIMIT = 0.05
 
 
-def parse_article(path: str, data: bytes) -> ParsedArticle:
-    """Parse one file's bytes. Raises ParseError (and nothing else) for a non-article."""
-    if len(data) > MAX_BYTES:
+def check_size(size: int) -> None:
+    """The size guard: ParseError for a file too large to be an article.
+
+    One rule and one message for the parser (the bytes in hand) and the importer (the
+    file's size, checked before it is read at all).
+    """
+    if size > MAX_BYTES:
         raise ParseError(
-            f"file is too large for an article ({len(data) / 2**20:.1f} MiB; limit "
+            f"file is too large for an article ({size / 2**20:.1f} MiB; limit "
             f"{MAX_BYTES // 2**20} MiB)",
             "too-large",
         )
+
+
+def parse_article(path: str, data: bytes) -> ParsedArticle:
+    """Parse one file's bytes. Raises ParseError (and nothing else) for a non-article."""
+    check_size(len(data))
     if not data.strip():
         raise ParseError("empty file", "empty")
     decoded = decode(data)

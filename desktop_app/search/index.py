@@ -1,8 +1,11 @@
 """What the full-text index holds for an article: each field normalised, then stemmed.
 
-One function for the importer and for the migration that rebuilds the index, so that an
-index built either way is the same. The columns are in the order of
-storage/schema.py's `articles_fts`: the four exact columns, then the four stem columns.
+The one list of the index's columns and their ranking weights (`FTS_FIELDS`): the
+schema (storage/schema.py) creates `articles_fts` from it, the insert
+(storage/articles.py) fills it in its order, and the query language
+(search/query.py) names its columns from it. `index_values` computes a row for the
+importer and for the migration that rebuilds the index, so that an index built either
+way is the same.
 """
 
 from __future__ import annotations
@@ -12,9 +15,23 @@ from desktop_app.text.stem import stem_text
 
 FIELD_SEPARATOR = "\n"
 
+# (field, bm25 weight): a word in the title says more than one in the lede or the body.
+FTS_FIELDS: tuple[tuple[str, float], ...] = (
+    ("title", 10.0),
+    ("lede", 4.0),
+    ("caption", 2.0),
+    ("body", 1.0),
+)
+# Each field is indexed twice: normalised (exact: phrases, words as typed) and stemmed.
+EXACT_COLUMNS = tuple(name for name, _ in FTS_FIELDS)
+STEM_COLUMNS = tuple(f"{name}_stem" for name in EXACT_COLUMNS)
+FTS_COLUMNS = EXACT_COLUMNS + STEM_COLUMNS
+# bm25() weights in FTS_COLUMNS order: the same for a field's exact and stem column.
+BM25_WEIGHTS = tuple(weight for _, weight in FTS_FIELDS) * 2
+
 
 def index_values(title: str, lede: str, caption: str, body: str) -> list[str]:
-    """[title, lede, caption, body, title_stem, lede_stem, caption_stem, body_stem].
+    """One index row, in FTS_COLUMNS order: the exact columns, then the stem columns.
 
     The four fields go through the normaliser and the stemmer as one text, joined by a
     line break (a word boundary for both), so each regular expression runs once.

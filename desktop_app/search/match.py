@@ -12,7 +12,7 @@ import re
 from collections.abc import Sequence
 from functools import lru_cache
 
-from desktop_app.search.query import ParsedQuery, Term
+from desktop_app.search.query import ParsedQuery, Term, parse_query
 from desktop_app.text.normalize import normalize, words
 from desktop_app.text.stem import stem, stem_prefixes, stem_variants
 
@@ -70,6 +70,16 @@ class QueryWords:
             or (bool(self.prefixes) and norm.startswith(self.prefixes))
             or (bool(self.stem_starts) and stemmed.startswith(self.stem_starts))
         )
+
+
+@lru_cache(maxsize=64)
+def word_matcher(query: ParsedQuery | str) -> QueryWords:
+    """A predicate telling whether one original word is matched by the query.
+
+    Takes the parsed query (a str is parsed, for callers holding only the text). Cached,
+    so the snippets of one search's hits share one matcher and its regular expression.
+    """
+    return QueryWords(parse_query(query) if isinstance(query, str) else query)
 
 
 def text_matches(parsed: ParsedQuery, text: str) -> bool:

@@ -14,10 +14,15 @@ Nothing a reader types can raise: a lone quote, a dangling OR or -, a date that 
 date, or FTS5 syntax (NEAR, ^, :, parentheses) are read as plain words, and every word
 reaches FTS5 inside a quoted string so it is only ever searched for.
 
-The index (storage/schema.py) holds each text field twice: normalised (the "exact"
-columns) and normalised + stemmed (the "stem" columns). Plain words match the stem
-columns; a second expression over the exact columns tells which hits used the very words
-typed, so that they can be ranked first.
+The index (its columns listed once in search/index.py) holds each text field twice:
+normalised (the "exact" columns) and normalised + stemmed (the "stem" columns). Plain
+words match the stem columns; a second expression over the exact columns tells which
+hits used the very words typed, so that they can be ranked first.
+
+The filters become a model.ArticleFilter (`ParsedQuery.filters`), the same value the
+headline list's filters are, so storage turns both into SQL in one place. A query is
+parsed once; ranking (storage), snippets and highlighting (search/snippets.py,
+search/match.py) all take the ParsedQuery.
 """
 
 from __future__ import annotations
@@ -26,11 +31,11 @@ import re
 from dataclasses import dataclass, field
 from datetime import date
 
+from desktop_app.model import ArticleFilter
+from desktop_app.search.index import EXACT_COLUMNS, STEM_COLUMNS
 from desktop_app.text.normalize import words
 from desktop_app.text.stem import stem, stem_prefixes, stem_variants
 
-EXACT_COLUMNS = ("title", "lede", "caption", "body")
-STEM_COLUMNS = ("title_stem", "lede_stem", "caption_stem", "body_stem")
 _EXACT = "{" + " ".join(EXACT_COLUMNS) + "}"
 _STEM = "{" + " ".join(STEM_COLUMNS) + "}"
 
@@ -83,11 +88,22 @@ class ParsedQuery:
 
     groups: tuple[tuple[Term, ...], ...] = ()
     excluded: tuple[Term, ...] = ()
-    source: str | None = None
-    date_from: date | None = None
-    date_to: date | None = None
+    # source:, from:, to: as the one filter value (source: is a name or its beginning).
+    filters: ArticleFilter = field(default_factory=ArticleFilter)
     # Every word the query asks for, for highlighting: (normalised word, is_prefix).
     terms: tuple[tuple[str, bool], ...] = field(default=(), compare=False)
+
+    @property
+    def source(self) -> str | None:
+        return self.filters.source_prefix
+
+    @property
+    def date_from(self) -> date | None:
+        return self.filters.date_from
+
+    @property
+    def date_to(self) -> date | None:
+        return self.filters.date_to
 
     @property
     def is_empty(self) -> bool:
@@ -96,7 +112,7 @@ class ParsedQuery:
 
     @property
     def has_filters(self) -> bool:
-        return bool(self.source or self.date_from or self.date_to)
+        return not self.filters.is_unfiltered()
 
     def match(self) -> str | None:
         """FTS5 MATCH for the articles to show; None when no word is required."""
@@ -166,9 +182,11 @@ def parse_query(query: str | None) -> ParsedQuery:
     return ParsedQuery(
         groups=tuple(tuple(g) for g in groups),
         excluded=tuple(excluded),
-        source=filters.get("source"),  # type: ignore[arg-type]
-        date_from=filters.get("from"),  # type: ignore[arg-type]
-        date_to=filters.get("to"),  # type: ignore[arg-type]
+        filters=ArticleFilter(
+            source_prefix=filters.get("source"),  # type: ignore[arg-type]
+            date_from=filters.get("from"),  # type: ignore[arg-type]
+            date_to=filters.get("to"),  # type: ignore[arg-type]
+        ),
         terms=tuple(dict.fromkeys(terms)),
     )
 

@@ -12,16 +12,13 @@ import html
 import re
 from collections.abc import Callable, Sequence
 
-from desktop_app.search.match import QueryWords
-from desktop_app.search.query import parse_query
+from desktop_app.search.match import word_matcher
+from desktop_app.search.query import ParsedQuery
 from desktop_app.text.normalize import WORD as _WORD
 
+__all__ = ["WINDOW_WORDS", "make_snippet", "match_spans", "word_matcher"]
+
 WINDOW_WORDS = 24
-
-
-def word_matcher(query: str) -> QueryWords:
-    """A predicate telling whether one original word is matched by the query."""
-    return QueryWords(parse_query(query))
 
 
 def match_spans(text: str, matches: Callable[[str], bool]) -> list[tuple[int, int]]:
@@ -29,8 +26,11 @@ def match_spans(text: str, matches: Callable[[str], bool]) -> list[tuple[int, in
     return [m.span() for m in _WORD.finditer(text) if matches(m.group())]
 
 
-def make_snippet(texts: Sequence[str], query: str, window: int = WINDOW_WORDS) -> str:
-    """A short excerpt around the first match in `texts` (or their start)."""
+def make_snippet(texts: Sequence[str], query: ParsedQuery | str, window: int = WINDOW_WORDS) -> str:
+    """A short excerpt around the first match in `texts` (or their start).
+
+    `query` is the search's ParsedQuery (parsed once for all its hits).
+    """
     matches = word_matcher(query)
     for text in texts:
         if not matches.may_occur_in(text):

@@ -12,16 +12,16 @@ The caller must have closed its own connections to the library before `restore_l
 from __future__ import annotations
 
 import os
-import sqlite3
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
 
+from desktop_app.model import Changes
 from desktop_app.storage import schema
-from desktop_app.storage.library import Library, LibraryError, connect
-from desktop_app.storage.safety import Clock, copy_database, is_writable, set_aside, timestamp
-
-_REQUIRED_TABLES = {"articles", "related", "bookmarks", "articles_fts"}
+from desktop_app.storage.copies import check_copy, copy_file
+from desktop_app.storage.errors import StorageError
+from desktop_app.storage.library import Library, LibraryError
+from desktop_app.storage.safety import Clock, is_writable, set_aside, timestamp
 
 
 class BackupError(LibraryError):
@@ -33,6 +33,8 @@ class BackupResult:
     path: Path  # the backup written, or the library restored into
     articles: int
     previous: Path | None = None  # restore: where the replaced library was kept
+    # What the library went through: nothing for a backup, everything for a restore.
+    changes: Changes = field(default_factory=Changes.none, compare=False)
 
     def to_json(self) -> dict:
         data: dict = {"path": str(self.path), "articles": self.articles}
@@ -54,7 +56,7 @@ def backup_library(
         raise BackupError(f"{destination} already exists; choose another name")
     if not destination.parent.is_dir():
         raise BackupError(f"no such folder: {destination.parent}")
-    copy_database(library.db.conn, destination)
+    library.snapshot(destination)
     return BackupResult(destination, check_backup(destination))
 
 
@@ -64,27 +66,19 @@ def check_backup(path: str | Path) -> int:
     if not path.is_file():
         raise BackupError(f"no such backup file: {path}")
     try:
-        db = connect(path, read_only=True)
-    except sqlite3.DatabaseError as error:
+        found = check_copy(path)
+    except StorageError as error:
         raise BackupError(f"{path} is not an Akhbar backup: {error}") from error
-    try:
-        problems = [row[0] for row in db.execute("PRAGMA integrity_check(3)")]
-        if problems != ["ok"]:
-            raise BackupError(f"{path} is damaged: {problems[0][:120]}")
-        version = db.execute("PRAGMA user_version").fetchone()[0]
-        tables = {row[0] for row in db.execute("SELECT name FROM sqlite_master")}
-        if version < 1 or not tables.issuperset(_REQUIRED_TABLES):
-            raise BackupError(f"{path} is not an Akhbar library (no articles table)")
-        if version > schema.SCHEMA_VERSION:
-            raise BackupError(
-                f"{path} was written by a newer Akhbar (schema {version}; this version "
-                f"reads up to {schema.SCHEMA_VERSION})"
-            )
-        return db.execute("SELECT count(*) FROM articles").fetchone()[0]
-    except sqlite3.DatabaseError as error:
-        raise BackupError(f"{path} is not an Akhbar backup: {error}") from error
-    finally:
-        db.close()
+    if found.problems:
+        raise BackupError(f"{path} is damaged: {found.problems[0][:120]}")
+    if not found.is_library or found.articles is None:
+        raise BackupError(f"{path} is not an Akhbar library (no articles table)")
+    if found.schema_version > schema.SCHEMA_VERSION:
+        raise BackupError(
+            f"{path} was written by a newer Akhbar (schema {found.schema_version}; this "
+            f"version reads up to {schema.SCHEMA_VERSION})"
+        )
+    return found.articles
 
 
 def restore_library(
@@ -99,17 +93,13 @@ def restore_library(
         raise BackupError(f"cannot restore: the library {library_path} is read-only")
     library_path.parent.mkdir(parents=True, exist_ok=True)
     incoming = library_path.with_name(library_path.name + ".restoring")
-    source = connect(backup, read_only=True)
-    try:
-        copy_database(source.conn, incoming)
-    finally:
-        source.close()
+    copy_file(backup, incoming)
     previous = set_aside(library_path, "before-restore", clock) if library_path.exists() else None
     os.replace(incoming, library_path)
     # An older backup is migrated here; the backup file itself stays as it was.
     with Library(library_path) as restored:
         articles = restored.count()
-    return BackupResult(library_path, articles, previous)
+    return BackupResult(library_path, articles, previous, changes=Changes.everything())
 
 
 def _same_file(a: Path, b: Path) -> bool:

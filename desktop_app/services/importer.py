@@ -13,7 +13,7 @@ from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 
 from desktop_app.model import ImportOutcome, ImportReport, ParsedArticle
-from desktop_app.parsing.article import MAX_BYTES, parse_article
+from desktop_app.parsing.article import check_size, parse_article
 from desktop_app.parsing.errors import ParseError
 from desktop_app.storage.library import Library
 
@@ -55,18 +55,12 @@ def collect_files(paths: Iterable[str | Path]) -> tuple[list[str], list[ImportOu
 def read_and_parse(path: str | Path) -> tuple[ParsedArticle | None, str | None]:
     """(ParsedArticle, None) or (None, reason)."""
     try:
-        size = os.stat(path).st_size
-        if size > MAX_BYTES:
-            return None, (
-                f"file is too large for an article ({size / 2**20:.1f} MiB; "
-                f"limit {MAX_BYTES // 2**20} MiB)"
-            )
+        check_size(os.stat(path).st_size)  # before reading a huge file into memory
         with open(path, "rb") as file:
             data = file.read()
+        return parse_article(str(path), data), None
     except OSError as error:
         return None, f"cannot read the file: {error.strerror or error}"
-    try:
-        return parse_article(str(path), data), None
     except ParseError as error:
         return None, error.reason
 

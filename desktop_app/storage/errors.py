@@ -2,31 +2,44 @@
 
 Nothing above storage imports `sqlite3`; the window and the command line catch these.
 `translate()` turns a sqlite3 error into the matching type, keeping the original as
-`__cause__` so the log still has SQLite's own words.
+`__cause__` so the log still has SQLite's own words. Every sqlite3 call in storage goes
+through `Connection` (storage/connection.py) or `translating()`, which apply it.
 """
 
 from __future__ import annotations
 
 import sqlite3
+from collections.abc import Iterator
+from contextlib import contextmanager
 
 
-class StorageError(Exception):
-    """Any failure of the library file that the user should hear about in one line."""
+# Transitional: the base is sqlite3.DatabaseError (and busy, read-only, disk full and
+# cancelled are OperationalErrors) only so that code written before storage translated
+# its errors, which still catches sqlite3's types (cli.py and gui/ until the issue 9
+# merge), keeps catching them. New code catches these types; once nothing above storage
+# names a sqlite3 type, the bases can become plain Exception.
+class StorageError(sqlite3.DatabaseError):
+    """Any failure of the library file that the user should hear about in one line.
+
+    `code` is SQLite's primary result code when SQLite reported the failure, else 0.
+    """
+
+    code: int = 0
 
 
 class LibraryError(StorageError):
     """An operation the user asked for cannot be done (unknown id, no such headline …)."""
 
 
-class SearchCancelled(LibraryError):
+class SearchCancelled(LibraryError, sqlite3.OperationalError):
     """A search was stopped by Library.interrupt() before it finished."""
 
 
-class LibraryBusy(StorageError):
+class LibraryBusy(StorageError, sqlite3.OperationalError):
     """Another process held the write lock for longer than the busy timeout."""
 
 
-class LibraryReadOnly(StorageError):
+class LibraryReadOnly(StorageError, sqlite3.OperationalError):
     """The library file (or its folder) cannot be written."""
 
 
@@ -34,7 +47,7 @@ class LibraryDamaged(StorageError):
     """The file is not a sound SQLite database (malformed, not a database, …)."""
 
 
-class DiskFull(StorageError):
+class DiskFull(StorageError, sqlite3.OperationalError):
     """The disk (or the file system's quota) is full."""
 
 
@@ -43,20 +56,41 @@ class NotALibrary(StorageError):
 
 
 def translate(error: sqlite3.Error) -> StorageError:
-    """The storage error for a sqlite3 error (message kept, original chained by caller)."""
+    """The storage error for a sqlite3 error (message kept, original chained by caller).
+
+    A StorageError passes through unchanged.
+    """
+    if isinstance(error, StorageError):
+        return error
     message = str(error)
     code = getattr(error, "sqlite_errorcode", 0) & 0xFF
     text = message.lower()
+    kind: type[StorageError]
     if "interrupt" in text or code == sqlite3.SQLITE_INTERRUPT:
-        return SearchCancelled("search cancelled")
-    if code in (sqlite3.SQLITE_BUSY, sqlite3.SQLITE_LOCKED) or "locked" in text:
-        return LibraryBusy(message)
-    if code == sqlite3.SQLITE_READONLY or "readonly" in text or "read-only" in text:
-        return LibraryReadOnly(message)
-    if code == sqlite3.SQLITE_FULL or "disk is full" in text:
-        return DiskFull(message)
-    if code in (sqlite3.SQLITE_CORRUPT, sqlite3.SQLITE_NOTADB) or (
+        kind, message = SearchCancelled, "search cancelled"
+    elif code in (sqlite3.SQLITE_BUSY, sqlite3.SQLITE_LOCKED) or "locked" in text:
+        kind = LibraryBusy
+    elif code == sqlite3.SQLITE_READONLY or "readonly" in text or "read-only" in text:
+        kind = LibraryReadOnly
+    elif code == sqlite3.SQLITE_FULL or "disk is full" in text:
+        kind = DiskFull
+    elif code in (sqlite3.SQLITE_CORRUPT, sqlite3.SQLITE_NOTADB) or (
         "malformed" in text or "not a database" in text
     ):
-        return LibraryDamaged(message)
-    return StorageError(message)
+        kind = LibraryDamaged
+    else:
+        kind = StorageError
+    translated = kind(message)
+    translated.code = code
+    return translated
+
+
+@contextmanager
+def translating() -> Iterator[None]:
+    """Run a block of sqlite3 calls; a sqlite3 error leaves it as a StorageError."""
+    try:
+        yield
+    except StorageError:
+        raise
+    except sqlite3.Error as error:
+        raise translate(error) from error

@@ -27,8 +27,21 @@ from datetime import datetime
 from pathlib import Path
 
 from desktop_app.storage import schema
-from desktop_app.storage.connection import Connection
-from desktop_app.storage.library import Library, LibraryError, connect
+from desktop_app.storage.connection import Connection, connect
+from desktop_app.storage.copies import copy_database
+from desktop_app.storage.errors import LibraryDamaged, LibraryError, NotALibrary, StorageError
+from desktop_app.storage.library import Library
+
+__all__ = [
+    "DamagedLibraryError",
+    "OpenedLibrary",
+    "copy_database",
+    "header_problem",
+    "is_writable",
+    "open_library",
+    "set_aside",
+    "timestamp",
+]
 
 log = logging.getLogger(__name__)
 
@@ -39,7 +52,7 @@ _SQLITE_CORRUPT, _SQLITE_NOTADB = 11, 26
 Clock = Callable[[], datetime]
 
 
-class DamagedLibraryError(LibraryError):
+class DamagedLibraryError(LibraryError, LibraryDamaged):
     """The library file is not a readable SQLite database; `reason` says what is wrong."""
 
     def __init__(self, path: Path, reason: str) -> None:
@@ -112,31 +125,13 @@ def set_aside(path: Path, label: str, clock: Clock = datetime.now) -> Path:
     return target
 
 
-def copy_database(source: sqlite3.Connection, destination: Path) -> None:
-    """A consistent copy of an open database in one self-contained file (no -wal).
+def is_damage(error: StorageError | sqlite3.Error) -> bool:
+    """True for SQLite's "this file is not a (sound) database" errors, not for busy/locked.
 
-    SQLite's online backup API copies a snapshot while other connections keep reading
-    and writing. The copy is written under a temporary name and renamed into place, so
-    a crash never leaves a half-written file under the name the user chose.
+    Takes a storage error (translated, with SQLite's code) or a sqlite3 one.
     """
-    partial = destination.with_name(destination.name + ".partial")
-    partial.unlink(missing_ok=True)
-    target = sqlite3.connect(str(partial))
-    try:
-        source.backup(target)
-        target.execute("PRAGMA journal_mode = DELETE")  # the copy is one file on its own
-    except BaseException:
-        target.close()
-        partial.unlink(missing_ok=True)
-        raise
-    target.close()
-    os.replace(partial, destination)
-
-
-def is_damage(error: sqlite3.DatabaseError) -> bool:
-    """True for SQLite's "this file is not a (sound) database" errors, not for busy/locked."""
-    code = getattr(error, "sqlite_errorcode", None)
-    return code is not None and (code & 0xFF) in (_SQLITE_CORRUPT, _SQLITE_NOTADB)
+    code = error.code if isinstance(error, StorageError) else getattr(error, "sqlite_errorcode", 0)
+    return (code & 0xFF) in (_SQLITE_CORRUPT, _SQLITE_NOTADB)
 
 
 def _open_checked(path: Path, clock: Clock) -> Library:
@@ -149,23 +144,23 @@ def _open_checked(path: Path, clock: Clock) -> Library:
         _probe(path)
 
     def backup_before_migration(opened: Library, current: int) -> None:
-        _backup_before_migration(opened.db.conn, path, current, clock)
+        _backup_before_migration(opened.db, path, current, clock)
 
     try:
         return Library(path, before_migration=backup_before_migration)
-    except sqlite3.DatabaseError as error:
+    except NotALibrary as error:  # schema.migrate: written by a newer Akhbar
+        raise LibraryError(f"cannot open {path}: {error}") from error
+    except StorageError as error:
         if is_damage(error):
             raise DamagedLibraryError(path, _damage_reason(error)) from error
         raise
-    except RuntimeError as error:  # schema.migrate: written by a newer Akhbar
-        raise LibraryError(f"cannot open {path}: {error}") from error
 
 
 def _probe(path: Path) -> None:
     """SQLite's verdict on a suspect file, read-only: DamagedLibraryError if damaged."""
     try:
         db = connect(path, read_only=True)
-    except sqlite3.DatabaseError as error:
+    except StorageError as error:
         if is_damage(error):
             raise DamagedLibraryError(path, _damage_reason(error)) from error
         raise
@@ -178,7 +173,7 @@ def _probe(path: Path) -> None:
 def _open_read_only(path: Path) -> OpenedLibrary:
     try:
         library = Library(path, read_only=True)
-    except sqlite3.DatabaseError as error:
+    except StorageError as error:
         if is_damage(error):
             raise LibraryError(
                 f"the library {path} is damaged ({_damage_reason(error)}) and read-only, "
@@ -186,10 +181,10 @@ def _open_read_only(path: Path) -> OpenedLibrary:
             ) from error
         raise LibraryError(f"cannot open the read-only library {path}: {error}") from error
     try:
-        version = library.db.execute("PRAGMA user_version").fetchone()[0]
+        version = schema.schema_version(library.db)
         if header_problem(path):
             _quick_check(library.db, path)
-    except (sqlite3.DatabaseError, DamagedLibraryError) as error:
+    except StorageError as error:
         library.close()
         reason = error.reason if isinstance(error, DamagedLibraryError) else str(error)
         raise LibraryError(
@@ -235,7 +230,7 @@ def header_problem(path: Path) -> str | None:
 def _quick_check(db: Connection, path: Path) -> None:
     try:
         rows = [row[0] for row in db.execute("PRAGMA quick_check(3)")]
-    except sqlite3.DatabaseError as error:
+    except StorageError as error:
         if is_damage(error):
             raise DamagedLibraryError(path, _damage_reason(error)) from error
         raise
@@ -243,14 +238,11 @@ def _quick_check(db: Connection, path: Path) -> None:
         raise DamagedLibraryError(path, f"check failed: {rows[0][:120]}")
 
 
-def _damage_reason(error: sqlite3.DatabaseError) -> str:
-    code = getattr(error, "sqlite_errorcode", 0) & 0xFF
-    return "not an SQLite database" if code == _SQLITE_NOTADB else f"corrupt: {error}"
+def _damage_reason(error: StorageError) -> str:
+    return "not an SQLite database" if error.code == _SQLITE_NOTADB else f"corrupt: {error}"
 
 
-def _backup_before_migration(
-    conn: sqlite3.Connection, path: Path, current: int, clock: Clock
-) -> None:
+def _backup_before_migration(conn: Connection, path: Path, current: int, clock: Clock) -> None:
     target = path.with_name(f"{path.name}.before-schema-{schema.SCHEMA_VERSION}-{timestamp(clock)}")
     copy_database(conn, target)
     log.info("library %s (schema %d) backed up to %s before migrating", path, current, target)

@@ -10,11 +10,33 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from desktop_app.search.index import index_values
+from desktop_app.search.index import FTS_COLUMNS, index_values
 from desktop_app.storage.connection import Connection
+from desktop_app.storage.errors import NotALibrary, translating
 
 if TYPE_CHECKING:
     from sqlite_utils import Database
+
+FTS_TABLE = "articles_fts"
+# One index row per article, its rowid the article's id, its columns those of
+# search/index.py's list, filled by index_values() in the same order.
+FTS_INSERT = (
+    f"INSERT INTO {FTS_TABLE} (rowid, {', '.join(FTS_COLUMNS)}) "
+    f"VALUES ({', '.join('?' * (len(FTS_COLUMNS) + 1))})"
+)
+
+
+def _create_fts(db: Database) -> None:
+    """The full-text table of the current schema, its columns from FTS_COLUMNS.
+
+    Contentless: the original text is in `articles`; the index holds normalised text.
+    """
+    db.execute(
+        f"""CREATE VIRTUAL TABLE {FTS_TABLE} USING fts5(
+            {", ".join(FTS_COLUMNS)},
+            content='', tokenize='unicode61 remove_diacritics 2'
+        )"""
+    )
 
 
 def _v1_initial(db: Database) -> None:
@@ -67,7 +89,8 @@ def _v1_initial(db: Database) -> None:
         )"""
     )
     db.table("bookmarks").create_index(["key"])
-    # Contentless: the original text is in `articles`; the index holds normalised text.
+    # The index as version 1 made it (frozen here: _v2_stemmed_index replaces it with
+    # the current column list).
     db.execute(
         """CREATE VIRTUAL TABLE articles_fts USING fts5(
             title, lede, caption, body,
@@ -86,20 +109,12 @@ def _v2_stemmed_index(db: Database) -> None:
     columns keep their v1 names; plain words are looked up in the stem columns and the
     exact ones rank the hits that use the words as typed (see search/query.py).
     """
-    db.execute("DROP TABLE articles_fts")
-    db.execute(
-        """CREATE VIRTUAL TABLE articles_fts USING fts5(
-            title, lede, caption, body, title_stem, lede_stem, caption_stem, body_stem,
-            content='', tokenize='unicode61 remove_diacritics 2'
-        )"""
-    )
+    db.execute(f"DROP TABLE {FTS_TABLE}")
+    _create_fts(db)
     rows = db.execute("SELECT id, title, lede, caption, body FROM articles ORDER BY id")
     while batch := rows.fetchmany(_REBUILD_BATCH):
         db.conn.executemany(
-            """INSERT INTO articles_fts (rowid, title, lede, caption, body,
-                   title_stem, lede_stem, caption_stem, body_stem)
-               VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)""",
-            [(r[0], *index_values(r[1], r[2], r[3] or "", r[4])) for r in batch],
+            FTS_INSERT, [(r[0], *index_values(r[1], r[2], r[3] or "", r[4])) for r in batch]
         )
 
 
@@ -108,23 +123,31 @@ SCHEMA_VERSION = len(MIGRATIONS)
 
 
 def schema_version(db: Connection | Database) -> int:
-    return db.execute("PRAGMA user_version").fetchone()[0]
+    row = db.execute("PRAGMA user_version").fetchone()
+    assert row is not None
+    return row[0]
 
 
-def migrate(connection: Connection, before_migration: Callable[[int], None] | None = None) -> None:
-    """Bring the database up to SCHEMA_VERSION, one transaction per step."""
+def migrate(connection: Connection, before_migration: Callable[[int], None] | None = None) -> bool:
+    """Bring the database up to SCHEMA_VERSION, one transaction per step.
+
+    True when an existing library was migrated (its rows may all have changed).
+    Raises NotALibrary for a library from a newer Akhbar, StorageError if a step fails.
+    """
     current = schema_version(connection)
     if current > SCHEMA_VERSION:
-        raise RuntimeError(
+        raise NotALibrary(
             f"this library was written by a newer Akhbar (schema {current}, "
             f"this version knows up to {SCHEMA_VERSION})"
         )
     if current < SCHEMA_VERSION and current > 0 and before_migration:
         before_migration(current)
     if current == SCHEMA_VERSION:
-        return
-    db = connection.as_sqlite_utils()  # the migrations are written with sqlite-utils
-    for version in range(current + 1, SCHEMA_VERSION + 1):
-        with db.atomic():
-            MIGRATIONS[version - 1](db)
-            db.execute(f"PRAGMA user_version = {version}")
+        return False
+    with translating():  # sqlite-utils speaks to sqlite3 directly
+        db = connection.as_sqlite_utils()  # the migrations are written with sqlite-utils
+        for version in range(current + 1, SCHEMA_VERSION + 1):
+            with db.atomic():
+                MIGRATIONS[version - 1](db)
+                db.execute(f"PRAGMA user_version = {version}")
+    return current > 0

@@ -13,6 +13,7 @@ import pytest
 from desktop_app.services.backup import BackupError, check_backup, restore_library
 from desktop_app.services.importer import import_paths
 from desktop_app.storage import schema
+from desktop_app.storage.errors import StorageError
 from desktop_app.storage.library import Library, LibraryError
 from desktop_app.storage.safety import open_library
 from tests.helpers import write_article
@@ -185,7 +186,7 @@ def test_failed_migration_leaves_library_as_it_was_and_a_backup(tmp_path, next_s
     old_version = schema.SCHEMA_VERSION
     new_version = next_schema(_failing_next)
 
-    with pytest.raises(sqlite3.OperationalError, match="simulated"):
+    with pytest.raises(StorageError, match="simulated"):  # translated by storage
         open_library(db, clock=clock)
 
     assert check_backup(tmp_path / f"library.db.before-schema-{new_version}-20261125-093000") == 4

@@ -137,7 +137,7 @@ def test_interrupt_cancels_a_running_search(library, monkeypatch):
 
     library.db.conn.create_function("stall", 0, stall)
     weights = "10.0, 4.0, 2.0, 1.0, 10.0, 4.0, 2.0, stall()"
-    monkeypatch.setattr("desktop_app.storage.library._BM25_WEIGHTS", weights)
+    monkeypatch.setattr("desktop_app.storage.articles._BM25_WEIGHTS", weights)
 
     def interrupt_when_started():
         started.wait(5)
@@ -193,11 +193,11 @@ def test_words_side_by_side_rank_above_words_apart(library):
 
 
 def test_very_common_words_are_listed_newest_first(library, monkeypatch):
-    monkeypatch.setattr("desktop_app.storage.library.RANKED_HITS_MAX", 2)
+    monkeypatch.setattr("desktop_app.storage.articles.RANKED_HITS_MAX", 2)
     for year in (2021, 2023, 2022):
         library.add(parsed(f"خبر {year}", date=f"{year}-01-01", paragraphs=(f"في {year}.",)))
     library.add(parsed("في في في", date="2020-01-01", paragraphs=("في.",)))
     assert titles(library.search("في", limit=3)) == ["خبر 2023", "خبر 2022", "خبر 2021"]
     assert titles(library.search("في source:غيرها")) == []
-    monkeypatch.setattr("desktop_app.storage.library.RANKED_HITS_MAX", 100)
+    monkeypatch.setattr("desktop_app.storage.articles.RANKED_HITS_MAX", 100)
     assert titles(library.search("في", limit=1)) == ["في في في"]  # ranked: title first

@@ -1,0 +1,303 @@
+"""The articles table (with its related headlines and full-text index row): reading,
+writing and searching articles.
+
+Related headlines are linked to articles by a normalised title key at read time, so a
+link appears the moment its target is imported, whichever of the two came first.
+Rows are read by column name (sqlite3.Row), never by position.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from datetime import UTC, date, datetime
+
+from desktop_app.model import (
+    Article,
+    ArticleFilter,
+    ArticleSummary,
+    ChangeKind,
+    Changes,
+    ParsedArticle,
+    RelatedHeadline,
+    SearchHit,
+)
+from desktop_app.search.index import BM25_WEIGHTS, index_values
+from desktop_app.search.query import ParsedQuery, parse_query
+from desktop_app.search.snippets import make_snippet
+from desktop_app.storage.connection import Connection, Row
+from desktop_app.storage.filters import article_where
+from desktop_app.storage.schema import FTS_INSERT
+from desktop_app.text.normalize import title_key
+
+Record = Callable[[Changes], None]
+
+# bm25() column weights, in the index's column order (search/index.py).
+_BM25_WEIGHTS = ", ".join(str(weight) for weight in BM25_WEIGHTS)
+_FTS_ROWIDS = "SELECT rowid FROM articles_fts WHERE articles_fts MATCH ?"
+# A search matching more articles than this lists them newest first instead of ranking
+# them: bm25 over every hit of في would take seconds in a large library.
+RANKED_HITS_MAX = 20_000
+_SUMMARY_COLUMNS = "a.id, a.title, a.source, a.published, a.read"
+_NEWEST_FIRST = "a.sort_date DESC, a.id DESC"
+
+
+class ArticlesRepository:
+    """Articles, their related headlines and their index rows, on one connection.
+
+    Every write reports what it changed through `record` (Library.record).
+    """
+
+    def __init__(self, db: Connection, record: Record) -> None:
+        self.db = db
+        self._record = record
+
+    # -- writing ------------------------------------------------------------------------
+
+    def find_duplicate(self, content_hash: str) -> int | None:
+        return self.db.scalar("SELECT id FROM articles WHERE content_hash = ?", [content_hash])
+
+    def add(self, article: ParsedArticle) -> tuple[int, bool]:
+        """Store an article; returns (id, is_new). A duplicate returns the stored id."""
+        existing = self.find_duplicate(article.content_hash)
+        if existing is not None:
+            return existing, False
+        published = article.published.isoformat() if article.published else None
+        with self.db.atomic():
+            cursor = self.db.execute(
+                """INSERT INTO articles (published, sort_date, title, lede, source, caption,
+                       dateline, body, path, encoding, content_hash, title_key, imported, read)
+                   VALUES (:published, :sort_date, :title, :lede, :source, :caption,
+                       :dateline, :body, :path, :encoding, :content_hash, :title_key,
+                       :imported, 0)""",
+                {
+                    "published": published,
+                    "sort_date": published or "",
+                    "title": article.title,
+                    "lede": article.lede,
+                    "source": article.source,
+                    "caption": article.caption,
+                    "dateline": article.dateline,
+                    "body": "\n".join(article.paragraphs),
+                    "path": article.path,
+                    "encoding": article.encoding,
+                    "content_hash": article.content_hash,
+                    "title_key": title_key(article.title),
+                    "imported": datetime.now(UTC).isoformat(timespec="seconds"),
+                },
+            )
+            article_id = cursor.lastrowid
+            assert article_id is not None
+            self.db.executemany(
+                "INSERT INTO related (article_id, position, text, key) VALUES (?, ?, ?, ?)",
+                [(article_id, i, text, title_key(text)) for i, text in enumerate(article.related)],
+            )
+            index_row = index_values(
+                article.title, article.lede, article.caption or "", "\n".join(article.paragraphs)
+            )
+            self.db.execute(FTS_INSERT, [article_id, *index_row])
+        self._record(Changes.of(ChangeKind.ARTICLES, [article_id]))
+        return article_id, True
+
+    def set_read(self, article_id: int, read: bool = True) -> None:
+        with self.db.atomic():
+            self.db.execute("UPDATE articles SET read = ? WHERE id = ?", [int(read), article_id])
+        self._record(Changes.of(ChangeKind.READ, [article_id]))
+
+    # -- reading ------------------------------------------------------------------------
+
+    def exists(self, article_id: int) -> bool:
+        return self.db.scalar("SELECT 1 FROM articles WHERE id = ?", [article_id]) is not None
+
+    def is_empty(self) -> bool:
+        """Cheaper than count() == 0 on a big library: stops at the first row."""
+        return self.db.scalar("SELECT 1 FROM articles LIMIT 1") is None
+
+    def count(self, filters: ArticleFilter | None = None) -> int:
+        where, params = article_where(filters)
+        return self.db.scalar(f"SELECT count(*) FROM articles a WHERE {where}", params)
+
+    def page(
+        self, limit: int = 50, offset: int = 0, filters: ArticleFilter | None = None
+    ) -> list[ArticleSummary]:
+        """Newest first (articles without a date last)."""
+        where, params = article_where(filters)
+        rows = self.db.execute(
+            f"""SELECT {_SUMMARY_COLUMNS} FROM articles a
+                WHERE {where} ORDER BY {_NEWEST_FIRST} LIMIT ? OFFSET ?""",
+            [*params, limit, offset],
+        ).fetchall()
+        return [_summary(row) for row in rows]
+
+    def ids(self, filters: ArticleFilter | None = None) -> list[int]:
+        """Every matching id, newest first: cheap enough for 300,000 rows."""
+        where, params = article_where(filters)
+        return self.db.column(
+            f"SELECT a.id FROM articles a WHERE {where} ORDER BY {_NEWEST_FIRST}", params
+        )
+
+    def summaries(self, ids: Sequence[int]) -> list[ArticleSummary]:
+        """Rows for the given ids, in the order given (missing ids are skipped)."""
+        if not ids:
+            return []
+        marks = ",".join("?" * len(ids))
+        rows = self.db.execute(
+            f"SELECT {_SUMMARY_COLUMNS} FROM articles a WHERE a.id IN ({marks})", list(ids)
+        ).fetchall()
+        by_id = {row["id"]: _summary(row) for row in rows}
+        return [by_id[i] for i in ids if i in by_id]
+
+    def get(self, article_id: int) -> Article | None:
+        row = self.db.execute(
+            """SELECT id, title, lede, source, caption, dateline, body, published, path, read
+               FROM articles WHERE id = ?""",
+            [article_id],
+        ).fetchone()
+        if row is None:
+            return None
+        return Article(
+            id=row["id"],
+            title=row["title"],
+            lede=row["lede"],
+            source=row["source"],
+            caption=row["caption"],
+            dateline=row["dateline"],
+            paragraphs=tuple(row["body"].split("\n")) if row["body"] else (),
+            related=tuple(self.related(article_id)),
+            published=_date(row["published"]),
+            path=row["path"],
+            read=bool(row["read"]),
+        )
+
+    def related(self, article_id: int) -> list[RelatedHeadline]:
+        rows = self.db.execute(
+            """SELECT r.position, r.text,
+                   (SELECT t.id FROM articles t WHERE t.title_key = r.key AND t.id <> r.article_id
+                    ORDER BY t.sort_date DESC, t.id DESC LIMIT 1) AS target_id,
+                   EXISTS (SELECT 1 FROM bookmarks b
+                           WHERE b.article_id = r.article_id AND b.position = r.position)
+                       AS bookmarked
+               FROM related r WHERE r.article_id = ? ORDER BY r.position""",
+            [article_id],
+        ).fetchall()
+        return [
+            RelatedHeadline(
+                position=row["position"],
+                text=row["text"],
+                article_id=row["target_id"],
+                bookmarked=bool(row["bookmarked"]),
+            )
+            for row in rows
+        ]
+
+    def related_text(self, article_id: int, position: int) -> str | None:
+        """The text of one related headline, None when there is no such headline."""
+        return self.db.scalar(
+            "SELECT text FROM related WHERE article_id = ? AND position = ?",
+            [article_id, position],
+        )
+
+    def resolve_headline(self, headline: str, exclude_id: int | None = None) -> int | None:
+        """The stored article a headline names, newest first if several share the title."""
+        return self.db.scalar(
+            """SELECT id FROM articles WHERE title_key = ? AND id IS NOT ?
+               ORDER BY sort_date DESC, id DESC LIMIT 1""",
+            [title_key(headline), exclude_id],
+        )
+
+    def sources(self) -> list[tuple[str, int]]:
+        """Every source and how many articles it has, the largest first."""
+        rows = self.db.execute(
+            """SELECT source, count(*) AS articles FROM articles
+               GROUP BY source ORDER BY count(*) DESC"""
+        )
+        return [(row["source"], row["articles"]) for row in rows]
+
+    def datelines(self, limit: int = 200) -> list[tuple[str, int]]:
+        """The most frequent datelines and how many articles have each."""
+        rows = self.db.execute(
+            """SELECT dateline, count(*) AS articles FROM articles WHERE dateline IS NOT NULL
+               GROUP BY dateline ORDER BY count(*) DESC LIMIT ?""",
+            [limit],
+        )
+        return [(row["dateline"], row["articles"]) for row in rows]
+
+    # -- search -------------------------------------------------------------------------
+
+    def search(
+        self,
+        query: ParsedQuery | str,
+        limit: int = 20,
+        filters: ArticleFilter | None = None,
+    ) -> list[SearchHit]:
+        """Best matches first, each with a snippet of the original text.
+
+        The query is parsed once (or given parsed); the same ParsedQuery makes the SQL,
+        the ranking and every hit's snippet. Hits holding every word as typed come
+        before those found through stems, and hits with the words side by side before
+        the others; then bm25 (title above lede above body), then newer first. A query
+        matching more than RANKED_HITS_MAX articles is answered newest first. Raises
+        SearchCancelled when another thread calls Library.interrupt().
+        """
+        parsed = parse_query(query) if isinstance(query, str) else query
+        if parsed.is_empty:
+            return []
+        where, params = article_where(filters, searched=parsed)
+        match = parsed.match()
+        columns = "a.id, a.title, a.source, a.published, a.lede, a.caption, a.body"
+        if match is None or self._matches_more_than(match, RANKED_HITS_MAX):
+            # Only exclusions and filters, or words in a great many articles (في، من):
+            # ranking them all would take long and say little, so newest first.
+            matching = (
+                "EXISTS (SELECT 1 FROM articles_fts WHERE articles_fts MATCH ? "
+                "AND articles_fts.rowid = a.id)"
+            )
+            sql = f"""SELECT {columns} FROM articles a
+                      WHERE {where}{" AND " + matching if match else ""}
+                      ORDER BY {_NEWEST_FIRST} LIMIT ?"""
+            args = [*params, *([match] if match else []), limit]
+        else:
+            # Hits with every word as typed, then with the words side by side, come first:
+            # a tier of 0-3, then bm25, then newer first.
+            tiers = [
+                (f"2 * (articles_fts.rowid IN ({_FTS_ROWIDS}))", parsed.adjacent_match()),
+                (f"(articles_fts.rowid IN ({_FTS_ROWIDS}))", parsed.exact_match()),
+            ]
+            tier = " + ".join(clause for clause, expr in tiers if expr)
+            sql = f"""SELECT {columns}
+                      FROM articles_fts JOIN articles a ON a.id = articles_fts.rowid
+                      WHERE articles_fts MATCH ? AND {where}
+                      ORDER BY {tier + " DESC, " if tier else ""}
+                               bm25(articles_fts, {_BM25_WEIGHTS}), {_NEWEST_FIRST}
+                      LIMIT ?"""
+            args = [match, *params, *(e for _, e in tiers if e), limit]
+        rows = self.db.execute(sql, args).fetchall()
+        return [
+            SearchHit(
+                id=row["id"],
+                title=row["title"],
+                source=row["source"],
+                published=_date(row["published"]),
+                snippet=make_snippet(
+                    [row["lede"], row["caption"] or "", *row["body"].split("\n")], parsed
+                ),
+            )
+            for row in rows
+        ]
+
+    def _matches_more_than(self, match: str, count: int) -> bool:
+        found = self.db.scalar(f"SELECT count(*) FROM ({_FTS_ROWIDS} LIMIT ?)", [match, count + 1])
+        return found > count
+
+
+def _date(value: str | None) -> date | None:
+    return date.fromisoformat(value) if value else None
+
+
+def _summary(row: Row) -> ArticleSummary:
+    return ArticleSummary(
+        id=row["id"],
+        title=row["title"],
+        source=row["source"],
+        published=_date(row["published"]),
+        read=bool(row["read"]),
+    )

@@ -1,0 +1,91 @@
+"""The one translation of a filter value (model.ArticleFilter) into SQL.
+
+The headline list's filters and the query language's `source:`/`from:`/`to:` are the
+same value; `article_where` turns any number of them into WHERE clauses over
+`articles a`, with the dates of all of them narrowed to one date range.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+from desktop_app.model import ArticleFilter
+from desktop_app.search.query import ParsedQuery, parse_query
+
+Where = tuple[str, list]
+
+_FTS_ROWIDS = "SELECT rowid FROM articles_fts WHERE articles_fts MATCH ?"
+
+
+def article_where(value: ArticleFilter | None, searched: ParsedQuery | None = None) -> Where:
+    """(WHERE expression over `articles a`, its parameters) for a filter value.
+
+    The value's `query` text is parsed here: its words must match and its filters
+    narrow the value's. `searched` is the query a search matches in its own join
+    (storage/articles.py), already parsed: only its filters and exclusions apply here.
+    """
+    value = value or ArticleFilter()
+    clauses: list[str] = []
+    params: list = []
+    filters = [value]
+    if value.query:
+        listed = parse_query(value.query)
+        if listed.is_empty:  # typed, but nothing to look for: nothing matches
+            return "0", []
+        filters.append(listed.filters)
+        _add_words(clauses, params, listed, with_match=True)
+    if searched is not None:
+        filters.append(searched.filters)
+        _add_words(clauses, params, searched, with_match=False)
+    for one in filters:
+        _add_fields(clauses, params, one)
+    _add_date_range(
+        clauses,
+        params,
+        max((f.date_from for f in filters if f.date_from), default=None),
+        min((f.date_to for f in filters if f.date_to), default=None),
+    )
+    return (" AND ".join(clauses) or "1"), params
+
+
+def _add_fields(clauses: list[str], params: list, value: ArticleFilter) -> None:
+    """Every field of one value but the dates (article_where narrows those to one range)."""
+    if value.source:
+        clauses.append("a.source = ?")
+        params.append(value.source)
+    if value.source_prefix:
+        escaped = value.source_prefix.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+        clauses.append("(a.source = ? OR a.source LIKE ? ESCAPE '\\')")
+        params += [value.source_prefix, escaped + "%"]
+    if value.dateline:
+        clauses.append("a.dateline = ?")
+        params.append(value.dateline)
+    if value.unread_only:
+        clauses.append("a.read = 0")
+
+
+def _add_words(clauses: list[str], params: list, parsed: ParsedQuery, with_match: bool) -> None:
+    """The words of a parsed query: all of them (`with_match`), or only an exclusion.
+
+    A search matches the words in its own join with the index, but a query of
+    exclusions alone (-word) has nothing to join on, so it is left out here.
+    """
+    match = parsed.match()
+    if with_match and match:
+        clauses.append(f"a.id IN ({_FTS_ROWIDS})")
+        params.append(match)
+    elif not match and parsed.excluded:
+        clauses.append(f"a.id NOT IN ({_FTS_ROWIDS})")
+        params.append(parsed.exclusion())
+
+
+def _add_date_range(
+    clauses: list[str], params: list, date_from: date | None, date_to: date | None
+) -> None:
+    """Articles published within [date_from, date_to]; undated ones only when unbounded."""
+    if date_from:
+        clauses.append("a.sort_date >= ?")
+        params.append(date_from.isoformat())
+    if date_to:
+        clauses.append("a.sort_date <> '' AND a.sort_date <= ?")
+        params.append(date_to.isoformat())
