@@ -37,7 +37,12 @@ _FTS_ROWIDS = "SELECT rowid FROM articles_fts WHERE articles_fts MATCH ?"
 # A search matching more articles than this lists them newest first instead of ranking
 # them: bm25 over every hit of في would take seconds in a large library.
 RANKED_HITS_MAX = 20_000
+# The columns each row type reads (by name, so their order here does not matter).
 _SUMMARY_COLUMNS = "a.id, a.title, a.source, a.published, a.read"
+_ARTICLE_COLUMNS = (
+    "a.id, a.title, a.lede, a.source, a.caption, a.dateline, a.body, a.published, a.path, a.read"
+)
+_HIT_COLUMNS = "a.id, a.title, a.source, a.published, a.lede, a.caption, a.body"
 _NEWEST_FIRST = "a.sort_date DESC, a.id DESC"
 
 
@@ -148,9 +153,7 @@ class ArticlesRepository:
 
     def get(self, article_id: int) -> Article | None:
         row = self.db.execute(
-            """SELECT id, title, lede, source, caption, dateline, body, published, path, read
-               FROM articles WHERE id = ?""",
-            [article_id],
+            f"SELECT {_ARTICLE_COLUMNS} FROM articles a WHERE a.id = ?", [article_id]
         ).fetchone()
         if row is None:
             return None
@@ -243,7 +246,7 @@ class ArticlesRepository:
             return []
         where, params = article_where(filters, searched=parsed)
         match = parsed.match()
-        columns = "a.id, a.title, a.source, a.published, a.lede, a.caption, a.body"
+        columns = _HIT_COLUMNS
         if match is None or self._matches_more_than(match, RANKED_HITS_MAX):
             # Only exclusions and filters, or words in a great many articles (في، من):
             # ranking them all would take long and say little, so newest first.

@@ -17,6 +17,11 @@ from desktop_app.storage.errors import LibraryError
 from desktop_app.text.normalize import title_key
 
 Record = Callable[[Changes], None]
+# The columns a Bookmark is read from (by name, so their order here does not matter).
+_BOOKMARK_COLUMNS = """b.id, b.headline, b.article_id, b.position, b.created,
+    a.title AS article_title,
+    (SELECT t.id FROM articles t WHERE t.title_key = b.key AND t.id <> b.article_id
+     ORDER BY t.sort_date DESC, t.id DESC LIMIT 1) AS target_article_id"""
 
 
 class BookmarksRepository:
@@ -84,10 +89,7 @@ class BookmarksRepository:
 
     def _select(self, where: str, params: list) -> list[Bookmark]:
         rows = self.db.execute(
-            f"""SELECT b.id, b.headline, b.article_id, b.position, b.created,
-                   a.title AS article_title,
-                   (SELECT t.id FROM articles t WHERE t.title_key = b.key AND t.id <> b.article_id
-                    ORDER BY t.sort_date DESC, t.id DESC LIMIT 1) AS target_article_id
+            f"""SELECT {_BOOKMARK_COLUMNS}
                 FROM bookmarks b JOIN articles a ON a.id = b.article_id
                 WHERE {where} ORDER BY b.created DESC, b.id DESC""",
             params,

@@ -59,3 +59,22 @@ def test_same_article_in_every_encoding_has_one_content_hash():
     articles = [parse_article(name, (FIXTURES / name).read_bytes()) for name in names]
     assert len({a.encoding for a in articles}) == 4
     assert len({a.content_hash for a in articles}) == 1
+
+
+def test_one_size_guard_for_parser_and_importer(tmp_path, monkeypatch):
+    """The importer refuses a huge file before reading it, with the parser's own words."""
+    import desktop_app.parsing.article as article_module
+    from desktop_app.services import importer
+
+    monkeypatch.setattr(article_module, "MAX_BYTES", 64)  # one limit, read by both
+    data = b"a" * 65
+    huge = tmp_path / "huge.txt"
+    huge.write_bytes(data)
+    with pytest.raises(ParseError) as info:
+        parse_article("huge.txt", data)
+
+    def never(*args):
+        raise AssertionError("a file over the limit was read and parsed")
+
+    monkeypatch.setattr(importer, "parse_article", never)
+    assert importer.read_and_parse(huge) == (None, info.value.reason)

@@ -229,3 +229,18 @@ def test_read_only_library_cannot_be_restored_into(tmp_path, monkeypatch):
     monkeypatch.setattr(backup_module, "is_writable", lambda path: False)
     with pytest.raises(LibraryError, match="read-only"):
         restore_library(db, saved)
+
+
+def test_a_restore_reports_that_everything_changed_and_a_backup_nothing(tmp_path):
+    from desktop_app.model import Changes
+    from desktop_app.services.backup import backup_library
+
+    db = tmp_path / "library.db"
+    add_articles(db, tmp_path / "a", 0, 2)
+    with Library(db) as library:
+        made = backup_library(library, tmp_path / "saved.db")
+        assert library.take_changes() == Changes.none()
+    assert made.changes == Changes.none()
+    restored = restore_library(db, tmp_path / "saved.db", clock=clock)
+    assert restored.changes == Changes.everything()
+    assert restored.to_json()["articles"] == 2

@@ -8,7 +8,7 @@ import pytest
 
 from desktop_app.storage import schema
 from desktop_app.storage.library import Library, ListFilter, SearchCancelled, connect
-from tests.helpers import parsed
+from tests.helpers import stored
 
 
 def titles(hits):
@@ -33,34 +33,34 @@ def titles(hits):
     ],
 )
 def test_each_spelling_finds_the_other(library, article_word, query_word):
-    library.add(parsed("خبر", paragraphs=(f"جدة - تحدث التقرير عن {article_word} أمس.",)))
-    library.add(parsed("آخر", paragraphs=("جدة - لا علاقة لهذا الخبر بالموضوع.",)))
+    stored(library, "خبر", paragraphs=(f"جدة - تحدث التقرير عن {article_word} أمس.",))
+    stored(library, "آخر", paragraphs=("جدة - لا علاقة لهذا الخبر بالموضوع.",))
     assert titles(library.search(query_word)) == ["خبر"]
     assert library.count(ListFilter(query=query_word)) == 1
 
 
 def test_exact_form_ranks_above_a_stem_match(library):
     # The stem match is newer and has the word in its title: still second.
-    library.add(parsed("السيارات تصل", date="2024-05-01", paragraphs=("نص عن السيارات.",)))
-    library.add(parsed("خبر قديم", date="2020-01-01", paragraphs=("وصول سيارة جديدة.",)))
+    stored(library, "السيارات تصل", date="2024-05-01", paragraphs=("نص عن السيارات.",))
+    stored(library, "خبر قديم", date="2020-01-01", paragraphs=("وصول سيارة جديدة.",))
     assert titles(library.search("سيارة")) == ["خبر قديم", "السيارات تصل"]
     assert titles(library.search("السيارات")) == ["السيارات تصل", "خبر قديم"]
 
 
 def test_title_outranks_body_and_newer_wins_among_equals(library):
-    library.add(parsed("عنوان عادي", date="2024-01-01", paragraphs=("ذكر القمر هنا.",)))
-    library.add(parsed("القمر الجديد", date="2023-01-01", paragraphs=("لا شيء.",)))
+    stored(library, "عنوان عادي", date="2024-01-01", paragraphs=("ذكر القمر هنا.",))
+    stored(library, "القمر الجديد", date="2023-01-01", paragraphs=("لا شيء.",))
     assert titles(library.search("القمر")) == ["القمر الجديد", "عنوان عادي"]
-    library.add(parsed("تقرير", name="b.txt", date="2022-01-01", paragraphs=("لا شيء 1.",)))
-    library.add(parsed("تقرير", name="c.txt", date="2024-01-01", paragraphs=("لا شيء 2.",)))
+    stored(library, "تقرير", name="b.txt", date="2022-01-01", paragraphs=("لا شيء 1.",))
+    stored(library, "تقرير", name="c.txt", date="2024-01-01", paragraphs=("لا شيء 2.",))
     hits = library.search("تقرير")
     assert [h.published.year for h in hits] == [2024, 2022]
 
 
 def test_phrase_or_exclusion_prefix(library):
-    library.add(parsed("أ", paragraphs=("اجتمع مجلس الأمن الدولي.",)))
-    library.add(parsed("ب", paragraphs=("الأمن في مجلس المدينة.",)))
-    library.add(parsed("ج", paragraphs=("أسعار النفط ترتفع.",)))
+    stored(library, "أ", paragraphs=("اجتمع مجلس الأمن الدولي.",))
+    stored(library, "ب", paragraphs=("الأمن في مجلس المدينة.",))
+    stored(library, "ج", paragraphs=("أسعار النفط ترتفع.",))
     assert titles(library.search('"مجلس الامن"')) == ["أ"]
     assert sorted(titles(library.search("مجلس"))) == ["أ", "ب"]
     assert sorted(titles(library.search("الدولي OR النفط"))) == ["أ", "ج"]
@@ -73,9 +73,9 @@ def test_phrase_or_exclusion_prefix(library):
 
 
 def test_filters_in_the_query(library):
-    library.add(parsed("أ", source="الشرق الأوسط", date="2015-01-10", paragraphs=("نفط.",)))
-    library.add(parsed("ب", source="عكاظ", date="2015-02-10", paragraphs=("نفط.",)))
-    library.add(parsed("ج", source="عكاظ", date="2015-03-10", paragraphs=("نفط.",)))
+    stored(library, "أ", source="الشرق الأوسط", date="2015-01-10", paragraphs=("نفط.",))
+    stored(library, "ب", source="عكاظ", date="2015-02-10", paragraphs=("نفط.",))
+    stored(library, "ج", source="عكاظ", date="2015-03-10", paragraphs=("نفط.",))
     assert titles(library.search("نفط source:عكاظ")) == ["ج", "ب"]
     assert titles(library.search('نفط source:"الشرق الأوسط"')) == ["أ"]
     assert titles(library.search("نفط source:الشرق")) == ["أ"]  # a prefix of the name
@@ -89,18 +89,18 @@ def test_filters_in_the_query(library):
     "query", ['"', '"مجلس', "NEAR(", "a OR", "OR", "^*", ")(", "-", "--", "col:نص", "*", "{", "'"]
 )
 def test_malformed_queries_never_raise(library, query):
-    library.add(parsed("عنوان", paragraphs=("نص عادي عن مجلس.",)))
+    stored(library, "عنوان", paragraphs=("نص عادي عن مجلس.",))
     library.search(query)
     library.count(ListFilter(query=query))
 
 
 def test_unbalanced_quote_searches_the_words(library):
-    library.add(parsed("عنوان", paragraphs=("اجتمع مجلس الأمن.",)))
+    stored(library, "عنوان", paragraphs=("اجتمع مجلس الأمن.",))
     assert titles(library.search('"مجلس الأمن')) == ["عنوان"]
 
 
 def test_snippet_marks_the_original_spelling_of_stem_matches(library):
-    library.add(parsed("خبر", paragraphs=("جدة - زار الوفدُ المعلماتِ الإسرائيلياتِ أمس.",)))
+    stored(library, "خبر", paragraphs=("جدة - زار الوفدُ المعلماتِ الإسرائيلياتِ أمس.",))
     snippet = library.search("معلمه اسرائيلي")[0].snippet
     assert "<b>المعلماتِ</b>" in snippet
     assert "<b>الإسرائيلياتِ</b>" in snippet
@@ -108,9 +108,8 @@ def test_snippet_marks_the_original_spelling_of_stem_matches(library):
 
 
 def test_bookmarks_match_like_search(library):
-    article_id, _ = library.add(
-        parsed("مصدر", related=("تكريم المعلمات الإسرائيليات", "أسعار النفط", "مجلس الأمن"))
-    )
+    related = ("تكريم المعلمات الإسرائيليات", "أسعار النفط", "مجلس الأمن")
+    article_id = stored(library, "مصدر", related=related)
     for position in range(3):
         library.add_bookmark(article_id, position)
 
@@ -127,7 +126,7 @@ def test_bookmarks_match_like_search(library):
 
 
 def test_interrupt_cancels_a_running_search(library, monkeypatch):
-    library.add(parsed("خبر", paragraphs=("نص.",)))
+    stored(library, "خبر", paragraphs=("نص.",))
     started, interrupted = threading.Event(), threading.Event()
 
     def stall() -> float:  # runs inside the query, until the other thread interrupts
@@ -159,9 +158,7 @@ def test_a_v1_library_is_reindexed(tmp_path):
     schema.MIGRATIONS[0](db.as_sqlite_utils())
     db.execute("PRAGMA user_version = 1")
     with Library(tmp_path / "donor.db") as donor:
-        donor.add(
-            parsed("تكريم المعلمات", paragraphs=("جدة - كرمت الوزارة المعلمات الإسرائيليات.",))
-        )
+        stored(donor, "تكريم المعلمات", ["جدة - كرمت الوزارة المعلمات الإسرائيليات."])
         row = donor.db.execute("SELECT * FROM articles").fetchone()
     db.execute(f"INSERT INTO articles VALUES ({','.join('?' * len(row))})", row)
     db.close()
@@ -171,12 +168,12 @@ def test_a_v1_library_is_reindexed(tmp_path):
 
 
 def test_search_results_carry_dates(library):
-    library.add(parsed("خبر", date="2015-07-21", paragraphs=("نص.",)))
+    stored(library, "خبر", date="2015-07-21", paragraphs=("نص.",))
     assert library.search("نص")[0].published == date(2015, 7, 21)
 
 
 def test_fts_rows_are_stored_for_every_column(library):
-    article_id, _ = library.add(parsed("الوزارة", caption="صورة المدرسة"))
+    article_id = stored(library, "الوزارة", caption="صورة المدرسة")
     conn: sqlite3.Connection = library.db.conn
     found = conn.execute(
         "SELECT rowid FROM articles_fts WHERE articles_fts MATCH ?",
@@ -186,8 +183,8 @@ def test_fts_rows_are_stored_for_every_column(library):
 
 
 def test_words_side_by_side_rank_above_words_apart(library):
-    library.add(parsed("نووي", date="2024-01-01", paragraphs=("الاتفاق مهم. البرنامج النووي.",)))
-    library.add(parsed("خبر", date="2020-01-01", paragraphs=("نص طويل عن اتفاق نووي جديد.",)))
+    stored(library, "نووي", date="2024-01-01", paragraphs=("الاتفاق مهم. البرنامج النووي.",))
+    stored(library, "خبر", date="2020-01-01", paragraphs=("نص طويل عن اتفاق نووي جديد.",))
     # Neither uses the words as typed; the older one has them side by side.
     assert titles(library.search("الاتفاقات النوويه")) == ["خبر", "نووي"]
 
@@ -195,8 +192,8 @@ def test_words_side_by_side_rank_above_words_apart(library):
 def test_very_common_words_are_listed_newest_first(library, monkeypatch):
     monkeypatch.setattr("desktop_app.storage.articles.RANKED_HITS_MAX", 2)
     for year in (2021, 2023, 2022):
-        library.add(parsed(f"خبر {year}", date=f"{year}-01-01", paragraphs=(f"في {year}.",)))
-    library.add(parsed("في في في", date="2020-01-01", paragraphs=("في.",)))
+        stored(library, f"خبر {year}", date=f"{year}-01-01", paragraphs=(f"في {year}.",))
+    stored(library, "في في في", date="2020-01-01", paragraphs=("في.",))
     assert titles(library.search("في", limit=3)) == ["خبر 2023", "خبر 2022", "خبر 2021"]
     assert titles(library.search("في source:غيرها")) == []
     monkeypatch.setattr("desktop_app.storage.articles.RANKED_HITS_MAX", 100)

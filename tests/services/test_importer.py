@@ -61,3 +61,17 @@ def test_unreadable_file_fails_with_reason(tmp_path):
         assert len(report.imported) == 1
     else:
         assert "cannot read" in report.failed[0].reason
+
+
+def test_an_import_reports_the_articles_it_added(tmp_path):
+    from desktop_app.model import ChangeKind, Changes
+
+    folder = tmp_path / "in"
+    write_article(folder, "a.txt", "الخبر الأول")
+    write_article(folder, "b.txt", "الخبر الثاني")
+    report = import_paths(tmp_path / "lib.db", [folder])
+    ids = {o.article_id for o in report.imported}
+    assert report.changes == Changes.of(ChangeKind.ARTICLES, ids) and len(ids) == 2
+    assert set(report.to_json()) == {"imported", "duplicates", "failed", "warnings"}
+    again = import_paths(tmp_path / "lib.db", [folder])  # only duplicates: nothing changed
+    assert again.changes == Changes.none()

@@ -4,7 +4,7 @@ import pytest
 
 from desktop_app.storage.library import LibraryError, ListFilter
 from desktop_app.storage.schema import SCHEMA_VERSION, schema_version
-from tests.helpers import parsed
+from tests.helpers import parsed, stored
 
 
 def test_new_library_has_schema_wal_and_foreign_keys(library):
@@ -28,16 +28,16 @@ def test_add_and_get_round_trip(library):
 
 
 def test_same_text_is_a_duplicate(library):
-    first, _ = library.add(parsed("عنوان", name="one.txt"))
+    first = stored(library, "عنوان", name="one.txt")
     again, new = library.add(parsed("عنوان", name="two.txt"))
     assert (again, new) == (first, False)
     assert library.count() == 1
 
 
 def test_newest_first_and_undated_last(library):
-    library.add(parsed("قديم", date="2020-01-01"))
-    library.add(parsed("بلا تاريخ", date="غير معروف"))
-    library.add(parsed("جديد", date="2024-01-01"))
+    stored(library, "قديم", date="2020-01-01")
+    stored(library, "بلا تاريخ", date="غير معروف")
+    stored(library, "جديد", date="2024-01-01")
     assert [r.title for r in library.page()] == ["جديد", "قديم", "بلا تاريخ"]
     assert [r.title for r in library.page(limit=1, offset=1)] == ["قديم"]
     assert library.summaries(library.ids()) == library.page()
@@ -45,11 +45,11 @@ def test_newest_first_and_undated_last(library):
 
 def test_related_headline_resolves_after_normalisation_both_ways(library):
     # The headline is stored first, spelled without hamza and with quotes …
-    source_id, _ = library.add(parsed("المقال الأول", related=("«إطلاق» قمر صناعي جديد",)))
+    source_id = stored(library, "المقال الأول", related=("«إطلاق» قمر صناعي جديد",))
     library.add_bookmark(source_id, 0)
     assert library.get(source_id).related[0].article_id is None
     # … then the article it names arrives, spelled differently.
-    target_id, _ = library.add(parsed("اطلاق قمر صناعيّ جديد", date="2024-04-01"))
+    target_id = stored(library, "اطلاق قمر صناعيّ جديد", date="2024-04-01")
     related = library.get(source_id).related[0]
     assert related.article_id == target_id
     assert related.bookmarked
@@ -57,7 +57,7 @@ def test_related_headline_resolves_after_normalisation_both_ways(library):
 
 
 def test_bookmarks_add_list_remove(library):
-    article_id, _ = library.add(parsed("مصدر", related=("أول", "ثان")))
+    article_id = stored(library, "مصدر", related=("أول", "ثان"))
     bookmark = library.add_bookmark(article_id, 1)
     assert (bookmark.headline, bookmark.position, bookmark.article_id) == ("ثان", 1, article_id)
     assert library.add_bookmark(article_id, 1).id == bookmark.id  # idempotent
@@ -68,7 +68,7 @@ def test_bookmarks_add_list_remove(library):
 
 
 def test_bookmark_errors_name_the_problem(library):
-    article_id, _ = library.add(parsed("مصدر", related=("أول",)))
+    article_id = stored(library, "مصدر", related=("أول",))
     with pytest.raises(LibraryError, match="no related headline 5"):
         library.add_bookmark(article_id, 5)
     with pytest.raises(LibraryError, match="no article with id 999"):
@@ -76,23 +76,23 @@ def test_bookmark_errors_name_the_problem(library):
 
 
 def test_search_finds_text_without_hamza_or_diacritics(library):
-    library.add(parsed("مؤتمر", paragraphs=("القاهرة - أعلنت الوزارةُ إطلاقَ برنامجٍ للقراءة.",)))
-    library.add(parsed("رياضة", paragraphs=("جدة - فاز الفريق بالمباراة النهائية.",)))
+    stored(library, "مؤتمر", paragraphs=("القاهرة - أعلنت الوزارةُ إطلاقَ برنامجٍ للقراءة.",))
+    stored(library, "رياضة", paragraphs=("جدة - فاز الفريق بالمباراة النهائية.",))
     hits = library.search("اعلنت الوزاره اطلاق")
     assert [h.title for h in hits] == ["مؤتمر"]
     assert "<b>أعلنت</b>" in hits[0].snippet
 
 
 def test_search_ignores_fts_syntax(library):
-    library.add(parsed("عنوان", paragraphs=("نص عادي.",)))
+    stored(library, "عنوان", paragraphs=("نص عادي.",))
     for query in ['"', "NEAR(", "a OR", "^*", ")(", "-", "col:نص"]:
         library.search(query)  # must not raise
 
 
 def test_filters(library):
-    library.add(parsed("أ", source="س1", date="2024-01-01"))
-    library.add(parsed("ب", source="س2", date="2024-02-01"))
-    library.add(parsed("ج", source="س1", date="2024-03-01"))
+    stored(library, "أ", source="س1", date="2024-01-01")
+    stored(library, "ب", source="س2", date="2024-02-01")
+    stored(library, "ج", source="س1", date="2024-03-01")
     assert library.count(ListFilter(source="س1")) == 2
     window = ListFilter(date_from=date(2024, 1, 15), date_to=date(2024, 2, 15))
     assert [r.title for r in library.page(filters=window)] == ["ب"]
