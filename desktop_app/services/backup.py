@@ -7,6 +7,8 @@ keeps the current library aside (`library.db.before-restore-<timestamp>`) rather
 overwriting it, and only then moves the restored copy into place.
 
 The caller must have closed its own connections to the library before `restore_library`.
+The copying and the checks' SQL live in storage (storage/copies.py); this module decides
+what they mean and what the user is told. A restore reports `Changes.everything()`.
 """
 
 from __future__ import annotations

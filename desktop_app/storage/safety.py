@@ -19,7 +19,6 @@ from __future__ import annotations
 
 import logging
 import os
-import sqlite3
 import struct
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -125,13 +124,9 @@ def set_aside(path: Path, label: str, clock: Clock = datetime.now) -> Path:
     return target
 
 
-def is_damage(error: StorageError | sqlite3.Error) -> bool:
-    """True for SQLite's "this file is not a (sound) database" errors, not for busy/locked.
-
-    Takes a storage error (translated, with SQLite's code) or a sqlite3 one.
-    """
-    code = error.code if isinstance(error, StorageError) else getattr(error, "sqlite_errorcode", 0)
-    return (code & 0xFF) in (_SQLITE_CORRUPT, _SQLITE_NOTADB)
+def is_damage(error: StorageError) -> bool:
+    """True for SQLite's "this file is not a (sound) database" errors, not for busy/locked."""
+    return (error.code & 0xFF) in (_SQLITE_CORRUPT, _SQLITE_NOTADB)
 
 
 def _open_checked(path: Path, clock: Clock) -> Library:
