@@ -37,6 +37,7 @@ class ComfortsFeature(Feature):
         self.zoom_reset_action = self.make_action(
             self.tr("Actual size"), lambda: self.zoom(0), "Ctrl+0"
         )
+        self.zoom_separator = self.separator()
         self.digits_action = self.make_action(self.tr("Arabic-Indic digits (٠١٢)"), checkable=True)
         self.digits_action.setChecked(settings.get(S.ARABIC_DIGITS))
         self.digits_action.toggled.connect(self.set_arabic_digits)
@@ -84,7 +85,7 @@ class ComfortsFeature(Feature):
                 self.zoom_in_action,
                 self.zoom_out_action,
                 self.zoom_reset_action,
-                self.separator(),
+                self.zoom_separator,
                 self.digits_action,
                 self.reader_font_action,
                 self.ui_font_action,
