@@ -294,10 +294,6 @@ class ArticleView(QTextBrowser):
         self.style_ = replace(style, base_pt=self.style_.base_pt)
         self.set_reader_font(family, point_size)
 
-    def set_colors(self, style: PaneStyle) -> None:
-        self.style_ = replace(style, base_pt=self.style_.base_pt)
-        self.rerender()
-
     def show_article(self, article: Article | None, query: str | None = None) -> None:
         self.article = article
         self.query = query

@@ -137,18 +137,6 @@ class HeadlineModel(QAbstractListModel):
             self._cache.move_to_end(article_id)
         return summary
 
-    def set_read(self, article_id: int, read: bool) -> None:
-        """Reflect a read-state change (already saved) in the row that shows it."""
-        summary = self._cache.get(article_id)
-        if summary is not None:
-            self._cache[article_id] = ArticleSummary(
-                summary.id, summary.title, summary.source, summary.published, read
-            )
-        row = self.row_of(article_id)
-        if row is not None:
-            index = self.index(row)
-            self.dataChanged.emit(index, index, [READ_ROLE, Qt.ItemDataRole.FontRole])
-
     def refresh(self, ids: Iterable[int] | None) -> None:
         """Read these articles' rows again (a read mark changed) and repaint only them;
         None: every row."""

@@ -180,7 +180,7 @@ class Session(QObject):
         except StorageError:
             raise
         except STORAGE_ERRORS as error:  # TODO(lead): storage raises its own types itself
-            raise translate(error) from error  # type: ignore[arg-type]
+            raise translate(error) from error
         finally:
             changes = self.library.take_changes()
             if changes:

@@ -66,7 +66,6 @@ class HeadlinesFeature(Feature):
     list_updated = Signal()
     query_changed = Signal(object)  # the search words the list now shows (str or None)
     page_requested = Signal(bool)  # Space / Shift+Space on the list: page the article
-    choices_loaded = Signal()
 
     def __init__(self, session, window, settings) -> None:
         super().__init__(session, window, settings)
@@ -274,10 +273,10 @@ class HeadlinesFeature(Feature):
             self._choices_job.cancel()
         self._choices_job = self.session.run(
             lambda library: (library.sources(), library.datelines()),
-            lambda choices: self._set_filter_choices(*choices, loaded=True),
+            lambda choices: self._set_filter_choices(*choices),
         )
 
-    def _set_filter_choices(self, sources: list, datelines: list, loaded: bool = False) -> None:
+    def _set_filter_choices(self, sources: list, datelines: list) -> None:
         self._filter_choices = (sources, datelines)
         if self._filters is not None:
             for combo, items, everything in (
@@ -293,8 +292,6 @@ class HeadlinesFeature(Feature):
                 index = combo.findData(chosen) if chosen else 0
                 combo.setCurrentIndex(max(index, 0))
                 combo.blockSignals(False)
-        if loaded:
-            self.choices_loaded.emit()
 
     # -- the list -----------------------------------------------------------------------
 
