@@ -161,42 +161,42 @@ def child_window(settings_dir: str, db: str) -> dict:
     app = QApplication([sys.argv[0]])
     window = create_window(app, Path(db), "ar")
     window.resize(1280, 820)
-    watch = _PaintWatch([window.list_view.viewport(), window.view.viewport()])
+    watch = _PaintWatch([window.headlines.list_view.viewport(), window.reader.view.viewport()])
     window.show()
     _wait_painted(app, watch)
     painted = time.time()
-    assert window.current is not None and window.model.rowCount() > 0
+    assert window.reader.current is not None and window.headlines.model.rowCount() > 0
     # The first page paints at once; the full id list follows from a worker.
     with sqlite3.connect(db) as conn:
         total = conn.execute("SELECT count(*) FROM articles").fetchone()[0]
     from PySide6.QtCore import QEventLoop
 
-    while window.model.rowCount() < total:
+    while window.headlines.model.rowCount() < total:
         app.processEvents(QEventLoop.ProcessEventsFlag.AllEvents, 5)
         if time.time() - painted > 30:
             raise SystemExit("gui_bench: the full list never arrived")
     full_list = time.time()
-    rows = window.model.rowCount()
+    rows = window.headlines.model.rowCount()
 
     # Switching articles: select, then wait until the pane has repainted.
     switches: list[float] = []
     for row in [*range(1, 40), rows // 2, rows - 1, 5]:
-        watch = _PaintWatch([window.view.viewport()])
+        watch = _PaintWatch([window.reader.view.viewport()])
         start = time.perf_counter()
-        window.select_row(row)
-        window.view.viewport().update()
+        window.headlines.select_row(row)
+        window.reader.view.viewport().update()
         _wait_painted(app, watch)
         switches.append((time.perf_counter() - start) * 1000)
         watch.filter.deleteLater()
 
     # Scrolling the list to its end.
-    bar = window.list_view.verticalScrollBar()
+    bar = window.headlines.list_view.verticalScrollBar()
     steps: list[float] = []
     for i in range(1, 41):
-        watch = _PaintWatch([window.list_view.viewport()])
+        watch = _PaintWatch([window.headlines.list_view.viewport()])
         start = time.perf_counter()
         bar.setValue(bar.maximum() * i // 40)
-        window.list_view.viewport().update()
+        window.headlines.list_view.viewport().update()
         _wait_painted(app, watch)
         steps.append((time.perf_counter() - start) * 1000)
     at_end = bar.value() == bar.maximum()

@@ -19,7 +19,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 I18N = ROOT / "resources" / "i18n"
-SOURCES = sorted((ROOT / "desktop_app" / "gui").glob("*.py"))
+SOURCES = sorted((ROOT / "desktop_app" / "gui").rglob("*.py"))
 
 
 def tool(name: str) -> str:

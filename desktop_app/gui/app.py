@@ -151,10 +151,6 @@ def create_window(app, library_path: Path, lang: str | None = None):
     except BaseException:
         opened.library.close()
         raise
-    window.apply_theme()
-    app.styleHints().colorSchemeChanged.connect(
-        lambda _scheme: window.apply_theme() if settings.get(S.THEME) == "system" else None
-    )
     icon = resources_dir() / "icons" / "akhbar.svg"
     if icon.exists():
         from PySide6.QtGui import QIcon
@@ -217,7 +213,7 @@ def run_window(
         return code
     if import_paths:  # once the window is up, so the progress shows in it
         paths = [Path(p) for p in import_paths]
-        QtCore.QTimer.singleShot(0, window, lambda: window.start_import(paths))
+        QtCore.QTimer.singleShot(0, window, lambda: window.importing.start_import(paths))
     return run_event_loop(app, window)
 
 
@@ -237,20 +233,22 @@ def smoke_check(app, window) -> int:
     """Open the first article, check the pane rendered it, report; 0 when all is well."""
     _QtCore, _QtGui, _QtWidgets = _qt()
     app.processEvents()
-    if window.model.rowCount() == 0:
+    headlines, reader = window.headlines, window.reader
+    if headlines.model.rowCount() == 0:
         print("akhbar: smoke test: the library has no articles to show", file=sys.stderr)
         return 1
-    window.select_row(0)
+    headlines.select_row(0)
     app.processEvents()
-    article = window.current
+    article = reader.current
     if article is None:
         print("akhbar: smoke test: no article opened", file=sys.stderr)
         return 1
-    text = window.view.toPlainText()
+    text = reader.view.toPlainText()
     image = window.grab()
     rendered = article.title in text.replace("\u2068", "").replace("\u2069", "")
     if not rendered or image.isNull():
         print("akhbar: smoke test: the article pane did not render", file=sys.stderr)
         return 1
-    print(f"akhbar: smoke test passed: {window.model.rowCount()} article(s), opened {article.id}")
+    count = headlines.model.rowCount()
+    print(f"akhbar: smoke test passed: {count} article(s), opened {article.id}")
     return 0

@@ -286,9 +286,13 @@ class ArticleView(QTextBrowser):
         self.style_ = replace(self.style_, base_pt=point_size)
         self.rerender()
 
-    def set_colors(self, style: PaneStyle) -> None:
+    def set_appearance(
+        self, family: str, point_size: float, style: PaneStyle, arabic_digits: bool
+    ) -> None:
+        """Font, colours and digits at once: one re-render."""
+        self.arabic_digits = arabic_digits
         self.style_ = replace(style, base_pt=self.style_.base_pt)
-        self.rerender()
+        self.set_reader_font(family, point_size)
 
     def show_article(self, article: Article | None, query: str | None = None) -> None:
         self.article = article

@@ -33,10 +33,11 @@ ID_ROLE = Qt.ItemDataRole.UserRole + 1
 
 
 class BookmarksPanel(QWidget):
-    """Lists bookmarks from the library; emits open_article for the window to show."""
+    """Lists bookmarks from the library; asks (by signal) to open an article or remove a
+    bookmark, and gets reloaded when the library says bookmarks changed."""
 
     open_article = Signal(int)
-    changed = Signal()  # a bookmark was removed here
+    remove_requested = Signal(int)  # a bookmark's id
 
     def __init__(self, library: Library, parent=None) -> None:
         super().__init__(parent)
@@ -47,7 +48,7 @@ class BookmarksPanel(QWidget):
         self.search_field = QLineEdit(self)
         self.search_field.setPlaceholderText(self.tr("Search the bookmarked headlines"))
         self.search_field.setClearButtonEnabled(True)
-        self.search_field.textChanged.connect(self.reload)
+        self.search_field.textChanged.connect(lambda _text: self.reload())
 
         self.tree = QTreeWidget(self)
         self.tree.setColumnCount(3)
@@ -93,11 +94,16 @@ class BookmarksPanel(QWidget):
     def bookmarks(self) -> list[Bookmark]:
         return list(self._bookmarks)
 
-    def reload(self) -> None:
+    def reload(self, only_if_changed: bool = False) -> None:
+        """Read the bookmarks again; `only_if_changed` keeps the list (and its scroll) when
+        they are the same."""
         selected = self.selected()
         query = self.search_field.text().strip() or None
         # The same normaliser and stemmer as article search: اسرائيل finds «إسرائيل».
-        self._bookmarks = self.library.bookmarks(query)
+        found = self.library.bookmarks(query)
+        if only_if_changed and found == self._bookmarks:
+            return
+        self._bookmarks = found
         self.tree.clear()
         items = []
         for bookmark in self._bookmarks:
@@ -162,9 +168,7 @@ class BookmarksPanel(QWidget):
     def remove_selected(self) -> None:
         bookmark = self.selected()
         if bookmark is not None and not self.read_only:
-            self.library.remove_bookmark(bookmark.id)
-            self.reload()
-            self.changed.emit()
+            self.remove_requested.emit(bookmark.id)
 
     def export(self, path: str | Path | None = None) -> Path | None:
         """Ask for a file (unless given) and write every bookmark to it."""

@@ -137,17 +137,20 @@ class HeadlineModel(QAbstractListModel):
             self._cache.move_to_end(article_id)
         return summary
 
-    def set_read(self, article_id: int, read: bool) -> None:
-        """Reflect a read-state change (already saved) in the row that shows it."""
-        summary = self._cache.get(article_id)
-        if summary is not None:
-            self._cache[article_id] = ArticleSummary(
-                summary.id, summary.title, summary.source, summary.published, read
-            )
-        row = self.row_of(article_id)
-        if row is not None:
-            index = self.index(row)
-            self.dataChanged.emit(index, index, [READ_ROLE, Qt.ItemDataRole.FontRole])
+    def refresh(self, ids: Iterable[int] | None) -> None:
+        """Read these articles' rows again (a read mark changed) and repaint only them;
+        None: every row."""
+        if ids is None:
+            self.refresh_rows()
+            return
+        listed = [i for i in ids if i in self._cache or self.row_of(i) is not None]
+        for summary in self.library.summaries(listed) if listed else ():
+            self._cache[summary.id] = summary
+        for article_id in listed:
+            row = self.row_of(article_id)
+            if row is not None:
+                index = self.index(row)
+                self.dataChanged.emit(index, index, [READ_ROLE, Qt.ItemDataRole.FontRole])
 
     def refresh_rows(self) -> None:
         """Forget cached rows (their read state may have changed elsewhere)."""

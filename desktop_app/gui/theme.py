@@ -6,6 +6,8 @@ used everywhere so a theme looks the same on every platform.
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor, QGuiApplication, QPalette
 from PySide6.QtWidgets import QApplication
@@ -13,6 +15,18 @@ from PySide6.QtWidgets import QApplication
 from desktop_app.gui.article_view import PaneStyle
 
 THEMES = ("system", "light", "dark")
+
+
+@dataclass(frozen=True)
+class Look:
+    """How the reading comforts want articles and headlines drawn (gui/features/comforts.py
+    makes it; the reader and the headline list follow it)."""
+
+    arabic_digits: bool
+    reader_family: str
+    reader_point_size: float
+    pane: PaneStyle
+
 
 LIGHT_PANE = PaneStyle(
     text="#1d1d1f", muted="#6b6b70", accent="#0b6e4f", highlight="#ffe08a",

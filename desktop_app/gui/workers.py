@@ -1,4 +1,4 @@
-"""Work done off the GUI thread: importing files and running list queries.
+"""Work done off the GUI thread: importing files and running library queries.
 
 Workers only compute and report by signal; the GUI thread alone touches widgets. Each
 worker opens its own connection to the library (one connection per thread), and only
@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import logging
 import threading
-from array import array
 from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
@@ -17,9 +16,12 @@ from typing import Any
 from PySide6.QtCore import QObject, QRunnable, QThread, QThreadPool, Signal
 
 from desktop_app.model import ImportOutcome
-from desktop_app.storage.library import Library, ListFilter
+from desktop_app.storage.library import Library
 
 log = logging.getLogger(__name__)
+
+OnDone = Callable[[Any], None]
+OnError = Callable[[str], None]
 
 
 class ImportWorker(QThread):
@@ -86,10 +88,15 @@ class LibraryJob(QRunnable):
         self._library: Library | None = None
 
     def cancel(self) -> None:
+        """Stop it and drop its answer (safe from any thread, and after it finished)."""
         self._cancelled.set()
         with self._lock:
             if self._library is not None:
                 self._library.interrupt()
+
+    @property
+    def cancelled(self) -> bool:
+        return self._cancelled.is_set()
 
     def run(self) -> None:
         try:
@@ -119,66 +126,58 @@ class _Cancelled(Exception):
     pass
 
 
-def list_ids(filters: ListFilter) -> Callable[[Library], array]:
-    """The work of a list query: every matching id, newest first, as a compact array."""
-
-    def work(library: Library) -> array:
-        return array("q", library.ids(filters))
-
-    return work
-
-
 class JobRunner(QObject):
-    """Starts LibraryJobs and delivers only the newest result of each kind.
+    """Starts LibraryJobs on a small pool and hands each answer to that job's own callbacks.
 
-    A search typed quickly starts several queries; each gets a ticket and the answer of
-    an older one is dropped when it arrives after a newer one was started.
+    `start(work, on_done, on_error)` returns the job; `job.cancel()` stops it (mid-query
+    too) and drops its answer, so a search typed quickly only ever shows its last query:
+    whoever starts a newer one cancels the older. Answers come back on the GUI thread.
     """
-
-    result = Signal(str, object)  # kind, result
-    error = Signal(str, str)  # kind, message
 
     def __init__(self, library_path: Path, parent=None) -> None:
         super().__init__(parent)
         self.library_path = library_path
         self.pool = QThreadPool(self)
         self.pool.setMaxThreadCount(2)
-        self._latest: dict[str, int] = {}
         self._tickets = 0
-        self._running: dict[int, tuple[str, LibraryJob]] = {}
+        self._running: dict[int, tuple[LibraryJob, OnDone | None, OnError | None]] = {}
 
-    def start(self, kind: str, work: Callable[[Library], Any]) -> int:
+    def start(
+        self,
+        work: Callable[[Library], Any],
+        on_done: OnDone | None = None,
+        on_error: OnError | None = None,
+    ) -> LibraryJob:
         self._tickets += 1
-        ticket = self._tickets
-        self._latest[kind] = ticket
-        for older_kind, older in self._running.values():
-            if older_kind == kind:  # its answer would be dropped anyway: stop it now
-                older.cancel()
-        job = LibraryJob(self.library_path, ticket, work)
+        job = LibraryJob(self.library_path, self._tickets, work)
         job.setAutoDelete(False)
         job.signals.done.connect(self._on_done)
         job.signals.failed.connect(self._on_failed)
-        self._running[ticket] = (kind, job)
+        self._running[job.ticket] = (job, on_done, on_error)
         self.pool.start(job)
-        return ticket
+        return job
 
     def busy(self) -> bool:
         return bool(self._running)
 
     def forget(self) -> None:
-        """Drop the results of every job started so far (the library is being replaced)."""
-        self._latest.clear()
+        """Drop the answers of every job started so far (the library is being replaced)."""
+        for job, _done, _error in self._running.values():
+            job.cancel()
         self._running.clear()
 
     def wait(self, msecs: int = 10000) -> bool:
         return self.pool.waitForDone(msecs)
 
     def _on_done(self, ticket: int, result: object) -> None:
-        kind, _job = self._running.pop(ticket, ("", None))
-        if kind and self._latest.get(kind) == ticket:
-            self.result.emit(kind, result)
+        job, on_done, _on_error = self._running.pop(ticket, (None, None, None))
+        if job is not None and not job.cancelled and on_done is not None:
+            on_done(result)
 
     def _on_failed(self, ticket: int, message: str) -> None:
-        kind, _job = self._running.pop(ticket, ("", None))
-        if kind and self._latest.get(kind) == ticket:
-            self.error.emit(kind, message)
+        job, _on_done, on_error = self._running.pop(ticket, (None, None, None))
+        if job is not None and not job.cancelled:
+            if on_error is not None:
+                on_error(message)
+            else:
+                log.warning("background job failed: %s", message)

@@ -141,7 +141,7 @@ def make_window(qtbot, qapp):
     yield make
     for window in windows:
         window.shutdown()
-        window.library.close()
+        window.session.library.close()
     for translator in qapp.findChildren(__import__("PySide6.QtCore").QtCore.QTranslator):
         qapp.removeTranslator(translator)
         translator.deleteLater()

@@ -144,18 +144,18 @@ def test_the_pane_shows_it_as_text_loads_nothing_and_links_only_to_us(
 
     monkeypatch.setattr(ArticleView, "loadResource", recording)
     window = make_window(hostile_library)
-    view = window.view
+    view = window.reader.view
     # The recorder sees what Qt asks for: a pane given an image directly asks at once.
     view.setHtml('<p>probe <img src="probe.png"></p>')
     assert "probe.png" in calls
     calls.clear()
     view.refused.clear()
 
-    with qtbot.waitSignal(window.article_shown, timeout=2000):
-        window.select_row(1)
-    with qtbot.waitSignal(window.article_shown, timeout=2000):
-        window.select_row(0)
-    window.digits_action.setChecked(True)  # re-rendered, still nothing to load
+    with qtbot.waitSignal(window.reader.article_shown, timeout=2000):
+        window.headlines.select_row(1)
+    with qtbot.waitSignal(window.reader.article_shown, timeout=2000):
+        window.headlines.select_row(0)
+    window.comforts.digits_action.setChecked(True)  # re-rendered, still nothing to load
     view.grab()  # painted, too
     assert calls == [] and view.refused == []
     assert "http://evil.example/x?y=1" in view.toPlainText()  # a URL keeps its digits
@@ -176,17 +176,17 @@ def test_the_pane_shows_it_as_text_loads_nothing_and_links_only_to_us(
 
 def test_list_bookmarks_filters_and_title_cannot_be_reordered(qtbot, make_window, hostile_library):
     window = make_window(hostile_library)
-    window.select_row(0)
-    assert window.current.title == HOSTILE_TITLE  # stored as it came
+    window.headlines.select_row(0)
+    assert window.reader.current.title == HOSTILE_TITLE  # stored as it came
 
     # The headline list: what the delegate paints, and what the model says.
-    index = window.model.index(0)
+    index = window.headlines.model.index(0)
     summary: ArticleSummary = index.data(SUMMARY_ROLE)
-    title, meta = window.delegate.texts(summary)
+    title, meta = window.headlines.delegate.texts(summary)
     assert title == clean(HOSTILE_TITLE)
     assert meta == f"{field(HOSTILE_SOURCE)} · 1/5/2024"  # isolated from the date beside it
     assert safe(index.data()) and not set(index.data(3)) & FOREIGN  # display, tooltip
-    window.list_view.grab()
+    window.headlines.list_view.grab()
 
     # The window title.
     assert window.windowTitle() == window_title(HOSTILE_TITLE, "Akhbar")
@@ -194,9 +194,9 @@ def test_list_bookmarks_filters_and_title_cannot_be_reordered(qtbot, make_window
     assert "[*]" in window.windowHandle().title()  # shown literally, not as Qt's marker
 
     # The bookmarks panel.
-    window.toggle_bookmark(0)
-    window.toggle_bookmark(1)
-    tree = window.bookmarks_panel.tree
+    window.reader.toggle_bookmark(0)
+    window.reader.toggle_bookmark(1)
+    tree = window.bookmarks.panel.tree
     assert tree.topLevelItemCount() == 2
     for row in range(2):
         item = tree.topLevelItem(row)
@@ -206,6 +206,6 @@ def test_list_bookmarks_filters_and_title_cannot_be_reordered(qtbot, make_window
             assert not set(item.toolTip(column)) & FOREIGN
 
     # The source filter.
-    qtbot.waitUntil(lambda: window.source_combo.count() == 3, timeout=5000)
-    for i in range(window.source_combo.count()):
-        assert safe(window.source_combo.itemText(i))
+    qtbot.waitUntil(lambda: window.headlines.source_combo.count() == 3, timeout=5000)
+    for i in range(window.headlines.source_combo.count()):
+        assert safe(window.headlines.source_combo.itemText(i))

@@ -73,14 +73,14 @@ def test_damaged_library_is_set_aside_and_the_window_says_so(make_window, tmp_pa
     window = make_window(path)
     aside = sorted(tmp_path.glob("library.db.damaged-*"))
     assert len(aside) == 1 and digest(aside[0]) == before  # kept, untouched
-    notice = window.notice_bar.text()
+    notice = window.library_status.notice_bar.text()
     assert aside[0].name in notice and "new, empty library" in notice
-    assert "not an SQLite database" in window.notice_bar.label.toolTip()
-    assert not window.read_only and window.import_files_action.isEnabled()
-    assert window.model.rowCount() == 0  # a fresh library, no samples dropped into it
+    assert "not an SQLite database" in window.library_status.notice_bar.label.toolTip()
+    assert not window.session.read_only and window.importing.import_files_action.isEnabled()
+    assert window.headlines.model.rowCount() == 0  # a fresh library, no samples dropped into it
     assert boxes[0] == []  # told in the window, not in a dialog that blocks the start
-    window.notice_bar.close_button.click()
-    assert window.notice_bar.text() == ""
+    window.library_status.notice_bar.close_button.click()
+    assert window.library_status.notice_bar.text() == ""
 
 
 @pytest.fixture
@@ -100,31 +100,31 @@ def test_read_only_library_opens_read_only_with_writing_turned_off(
 ):
     before = digest(locked_shelf)
     window = make_window(locked_shelf, mark_read_delay=0)
-    assert window.read_only
-    assert "read-only" in window.notice_bar.text()
-    assert window.read_only_label.isVisible()
-    assert window.model.rowCount() == 3
+    assert window.session.read_only
+    assert "read-only" in window.library_status.notice_bar.text()
+    assert window.library_status.read_only_label.isVisible()
+    assert window.headlines.model.rowCount() == 3
     for action in (
-        window.import_files_action,
-        window.import_folder_action,
-        window.restore_action,
-        window.bookmark_action,
+        window.importing.import_files_action,
+        window.importing.import_folder_action,
+        window.backup.restore_action,
+        window.reader.bookmark_action,
     ):
         assert not action.isEnabled(), action.text()
-    assert window.backup_action.isEnabled()  # reading it is fine
+    assert window.backup.backup_action.isEnabled()  # reading it is fine
     assert not window.acceptDrops()
-    assert not window.start_import([locked_shelf.parent])
+    assert not window.importing.start_import([locked_shelf.parent])
     assert "read-only" in window.statusBar().currentMessage()
 
-    window.select_row(0)
-    assert window.current.title == TITLE_RAIN
-    hrefs = anchors(window.view)
+    window.headlines.select_row(0)
+    assert window.reader.current.title == TITLE_RAIN
+    hrefs = anchors(window.reader.view)
     assert hrefs == {"akhbar://article/2"}  # the related link, and no stars to click
-    window.toggle_bookmark(0)
-    assert not window.bookmarks_panel.remove_button.isEnabled()
-    assert not window.read_timer.isActive()  # nothing marked read either
-    assert window.library.bookmarks() == []
-    assert not window.current.read
+    window.reader.toggle_bookmark(0)
+    assert not window.bookmarks.panel.remove_button.isEnabled()
+    assert not window.reader.read_timer.isActive()  # nothing marked read either
+    assert window.session.library.bookmarks() == []
+    assert not window.reader.current.read
     assert digest(locked_shelf) == before
 
 
@@ -136,13 +136,13 @@ def test_back_up_through_the_file_menu(qtbot, make_window, library_path, tmp_pat
     target = tmp_path / "copies" / "akhbar.db"
     target.parent.mkdir()
     choose_file(monkeypatch, "getSaveFileName", target)
-    with qtbot.waitSignal(window.backup_finished, timeout=10000) as done:
-        window.backup_action.trigger()
+    with qtbot.waitSignal(window.backup.backup_finished, timeout=10000) as done:
+        window.backup.backup_action.trigger()
     result = done.args[0]
     assert result is not None and result.path == target and result.articles == 3
     assert check_backup(target) == 3
     assert "3 article" in window.statusBar().currentMessage()
-    assert window.backup_action.isEnabled()
+    assert window.backup.backup_action.isEnabled()
 
 
 def test_back_up_onto_the_library_itself_is_refused(
@@ -150,19 +150,19 @@ def test_back_up_onto_the_library_itself_is_refused(
 ):
     window = make_window(library_path)
     choose_file(monkeypatch, "getSaveFileName", library_path)
-    with qtbot.waitSignal(window.backup_finished, timeout=10000) as done:
-        window.backup_action.trigger()
+    with qtbot.waitSignal(window.backup.backup_finished, timeout=10000) as done:
+        window.backup.backup_action.trigger()
     assert done.args[0] is None
     shown, _answers = boxes
     assert len(shown) == 1 and shown[0][0] == "warning" and "onto itself" in shown[0][1]
-    assert window.library.count() == 3
+    assert window.session.library.count() == 3
 
 
 def test_cancelled_save_dialog_backs_nothing_up(make_window, library_path, monkeypatch):
     window = make_window(library_path)
     choose_file(monkeypatch, "getSaveFileName", None)
-    window.backup_action.trigger()
-    assert window.backup_action.isEnabled()  # disabled only while a backup runs
+    window.backup.backup_action.trigger()
+    assert window.backup.backup_action.isEnabled()  # disabled only while a backup runs
     assert "Backing up" not in window.statusBar().currentMessage()
 
 
@@ -188,19 +188,19 @@ def test_restore_closes_everything_first_then_reopens_and_reloads(
     import desktop_app.services.backup as backup_module
 
     window = make_window(library_path)
-    assert window.model.rowCount() == 4
-    old_library = window.library
+    assert window.headlines.model.rowCount() == 4
+    old_library = window.session.library
     real_restore = backup_module.restore_library
     seen: dict = {}
 
     def watching_restore(path, backup, **kwargs):
         # At the moment the file is replaced, the window holds it open nowhere.
         seen["workers_idle"] = (
-            window.jobs.pool.activeThreadCount() == 0
-            and not window.jobs.busy()
-            and not window.importing()
+            window.session.jobs.pool.activeThreadCount() == 0
+            and not window.session.jobs.busy()
+            and not window.session.importing()
         )
-        seen["watching"] = window.watcher.timer.isActive()
+        seen["watching"] = window.session.watcher.timer.isActive()
         try:
             old_library.db.execute("SELECT 1")
             seen["connection_closed"] = False
@@ -212,8 +212,8 @@ def test_restore_closes_everything_first_then_reopens_and_reloads(
     choose_file(monkeypatch, "getOpenFileName", backed_up)
     shown, answers = boxes
     answers.append(QMessageBox.StandardButton.Yes)
-    with qtbot.waitSignal(window.restore_finished, timeout=10000) as done:
-        window.restore_action.trigger()
+    with qtbot.waitSignal(window.backup.restore_finished, timeout=10000) as done:
+        window.backup.restore_action.trigger()
     result = done.args[0]
     assert seen == {"workers_idle": True, "watching": False, "connection_closed": True}
     assert [kind for kind, _text in shown] == ["question"]
@@ -223,12 +223,12 @@ def test_restore_closes_everything_first_then_reopens_and_reloads(
     with Library(result.previous) as kept:
         assert kept.count() == 4  # the library replaced is kept beside it
 
-    assert window.library is not old_library
-    assert window.model.rowCount() == 3
-    assert window.watcher.timer.isActive()
-    with qtbot.waitSignal(window.article_shown, timeout=2000):
-        window.select_row(1)
-    window.toggle_bookmark(0)  # writing works on the new connection
+    assert window.session.library is not old_library
+    assert window.headlines.model.rowCount() == 3
+    assert window.session.watcher.timer.isActive()
+    with qtbot.waitSignal(window.reader.article_shown, timeout=2000):
+        window.headlines.select_row(1)
+    window.reader.toggle_bookmark(0)  # writing works on the new connection
     with Library(library_path) as check:
         assert check.count() == 3 and len(check.bookmarks()) == 1
 
@@ -237,16 +237,16 @@ def test_restore_not_confirmed_changes_nothing(
     qtbot, make_window, library_path, backed_up, monkeypatch, boxes
 ):
     window = make_window(library_path)
-    library = window.library
+    library = window.session.library
     choose_file(monkeypatch, "getOpenFileName", backed_up)
     shown, answers = boxes
     answers.append(QMessageBox.StandardButton.Cancel)
-    with qtbot.waitSignal(window.restore_finished, timeout=5000) as done:
-        window.restore_action.trigger()
+    with qtbot.waitSignal(window.backup.restore_finished, timeout=5000) as done:
+        window.backup.restore_action.trigger()
     assert done.args[0] is None
     assert [kind for kind, _text in shown] == ["question"]
-    assert window.library is library and library.count() == 4
-    assert window.model.rowCount() == 4
+    assert window.session.library is library and library.count() == 4
+    assert window.headlines.model.rowCount() == 4
 
 
 def test_restore_refuses_a_file_that_is_no_backup(
@@ -257,13 +257,13 @@ def test_restore_refuses_a_file_that_is_no_backup(
     bogus.write_bytes(b"not a database at all" * 100)
     before = digest(library_path)
     choose_file(monkeypatch, "getOpenFileName", bogus)
-    with qtbot.waitSignal(window.restore_finished, timeout=5000) as done:
-        window.restore_action.trigger()
+    with qtbot.waitSignal(window.backup.restore_finished, timeout=5000) as done:
+        window.backup.restore_action.trigger()
     assert done.args[0] is None
     shown, _answers = boxes
     assert [kind for kind, _text in shown] == ["warning"]  # refused before asking
     assert "cannot be restored" in shown[0][1]
-    assert window.model.rowCount() == 3
+    assert window.headlines.model.rowCount() == 3
     assert digest(library_path) == before
     assert not list(tmp_path.glob("library.db.before-restore-*"))
 
@@ -276,13 +276,13 @@ def test_restore_waits_for_a_running_import(
     monkeypatch.setattr(
         QFileDialog, "getOpenFileName", staticmethod(lambda *a, **k: asked.append("x"))
     )
-    with qtbot.waitSignal(window.import_finished, timeout=30000):
-        assert window.start_import(write_many(tmp_path / "many", 300))
-        assert not window.restore_action.isEnabled()
-        window.restore_dialog()  # as if the shortcut or a stale menu got through
+    with qtbot.waitSignal(window.importing.finished, timeout=30000):
+        assert window.importing.start_import(write_many(tmp_path / "many", 300))
+        assert not window.backup.restore_action.isEnabled()
+        window.backup.restore_dialog()  # as if the shortcut or a stale menu got through
         assert asked == [] and "import" in window.statusBar().currentMessage()
-        window.cancel_import()
-    assert window.restore_action.isEnabled()
+        window.session.cancel_import()
+    assert window.backup.restore_action.isEnabled()
 
 
 def test_a_library_that_cannot_be_used_at_all_is_one_message(tmp_path, capsys, boxes):

@@ -77,13 +77,13 @@ def test_window_opens_and_imports_the_paths(qtbot, qapp, library_path, files, mo
     def event_loop(app, window):  # instead of app.exec(): wait for the import, then close
         qtbot.addWidget(window)
         seen["shown"] = window.isVisible()
-        with qtbot.waitSignal(window.import_finished, timeout=30000) as finished:
+        with qtbot.waitSignal(window.importing.finished, timeout=30000) as finished:
             pass
         seen["report"] = finished.args[0]
-        qtbot.waitUntil(lambda: window.model.rowCount() == 7, timeout=5000)
-        seen["rows"] = window.model.rowCount()
+        qtbot.waitUntil(lambda: window.headlines.model.rowCount() == 7, timeout=5000)
+        seen["rows"] = window.headlines.model.rowCount()
         window.close()
-        window.library.close()
+        window.session.library.close()
         return 0
 
     monkeypatch.setattr(gui_app, "run_event_loop", event_loop)

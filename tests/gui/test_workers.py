@@ -1,4 +1,5 @@
-"""Background list queries: a newer query of the same kind stops the older one."""
+"""Background library jobs: each answers through its own callbacks; a cancelled job is
+stopped mid-query and its answer dropped."""
 
 from __future__ import annotations
 
@@ -13,35 +14,44 @@ ENDLESS = (
 )
 
 
-def test_a_new_query_interrupts_the_running_one(qtbot, tmp_path):
+def test_cancelling_interrupts_the_running_query_and_drops_its_answer(qtbot, tmp_path):
     path = tmp_path / "lib.db"
     Library(path).close()
     runner = JobRunner(path)
     started = []
+    answers: list[tuple[str, object]] = []
 
     def endless(library):
         started.append(True)
         return library.db.execute(ENDLESS).fetchone()
 
-    runner.start("search", endless)
+    old = runner.start(
+        endless,
+        lambda result: answers.append(("old done", result)),
+        lambda message: answers.append(("old error", message)),
+    )
     qtbot.waitUntil(lambda: bool(started), timeout=5000)
     begun = time.monotonic()
-    with qtbot.waitSignal(runner.result, timeout=5000) as answer:
-        runner.start("search", lambda library: 42)
-    assert answer.args == ["search", 42]
+    old.cancel()  # what a newer search does to the one still running
+    runner.start(lambda library: 42, lambda result: answers.append(("new", result)))
     qtbot.waitUntil(lambda: not runner.busy(), timeout=5000)
     assert time.monotonic() - begun < 2.0  # the endless query was stopped, not waited for
+    assert answers == [("new", 42)]
     runner.wait()
 
 
-def test_queries_of_other_kinds_are_left_alone(qtbot, tmp_path):
+def test_every_job_answers_its_own_callbacks(qtbot, tmp_path):
     path = tmp_path / "lib.db"
     Library(path).close()
     runner = JobRunner(path)
-    results = []
-    runner.result.connect(lambda kind, value: results.append((kind, value)))
-    runner.start("choices", lambda library: "sources")
-    runner.start("search", lambda library: "ids")
-    qtbot.waitUntil(lambda: len(results) == 2, timeout=5000)
-    assert sorted(results) == [("choices", "sources"), ("search", "ids")]
+    results: list[tuple[str, object]] = []
+    runner.start(lambda library: "sources", lambda value: results.append(("choices", value)))
+    runner.start(lambda library: "ids", lambda value: results.append(("list", value)))
+    runner.start(
+        lambda library: library.get_no_such_method(),
+        lambda value: results.append(("never", value)),
+        lambda message: results.append(("failed", "get_no_such_method" in message)),
+    )
+    qtbot.waitUntil(lambda: len(results) == 3, timeout=5000)
+    assert sorted(results) == [("choices", "sources"), ("failed", True), ("list", "ids")]
     runner.wait()

@@ -1,0 +1,262 @@
+"""The open library as every part of the window shares it: one Session per window.
+
+The session owns the library file's path, its `Library` (the window's own connection, the
+only one the GUI thread writes through), whether it is read-only and why, the background
+job runner, the import worker and the watcher that notices commits by other processes.
+Features never keep their own connection or poll the file; they ask the session and
+listen to it:
+
+- `changed(Changes)`: after every write made through the session (`write()`, an import),
+  with what that write changed (`Library.take_changes()`); `Changes.everything()` when
+  another process committed, or the library was reopened (a restore). Each feature
+  refreshes only its part.
+- `reopened()`: the file was closed and opened again; features drop what they hold of the
+  old `Library` before `changed(everything)` follows.
+- `access_changed(read_only, reason)`: how the library can be used; features turn their
+  own writing actions off.
+- `article_requested(id)`: someone asked for an article to be shown (a link, a bookmark).
+
+A write that fails arrives as a storage error type (`desktop_app.storage.errors`), never a
+sqlite3 one.
+"""
+
+from __future__ import annotations
+
+import logging
+import sqlite3  # TODO(lead): drop sqlite3 once storage translates every error itself
+from collections.abc import Callable, Sequence
+from pathlib import Path
+from typing import Any, TypeVar
+
+from PySide6.QtCore import QObject, QTimer, Signal
+
+from desktop_app.gui.workers import ImportWorker, JobRunner, LibraryJob, OnDone, OnError
+from desktop_app.model import ChangeKind, Changes, ImportOutcome, ImportReport
+from desktop_app.storage.errors import LibraryReadOnly, StorageError, translate
+from desktop_app.storage.library import Library
+from desktop_app.storage.safety import OpenedLibrary, open_library
+
+log = logging.getLogger(__name__)
+
+T = TypeVar("T")
+
+# Everything a library operation may raise when the file fails: the one place the window
+# names them. TODO(lead): drop sqlite3.Error once storage translates every error itself.
+STORAGE_ERRORS: tuple[type[Exception], ...] = (StorageError, sqlite3.Error)
+
+POLL_MS = 2000  # how often the watcher looks for commits by other processes
+
+
+class LibraryWatcher(QObject):
+    """Notices, cheaply and without the user asking, that another process committed.
+
+    `akhbar import` in a terminal, a second window, a sync tool: any of them may commit
+    while the window is open. `Library.data_version()` changes exactly when another
+    connection has committed since the last look, costs no I/O beyond the shared-memory
+    header in WAL mode and never takes a lock, so the window can ask every couple of
+    seconds. The window's own writes do not change it.
+    """
+
+    changed = Signal()
+
+    def __init__(self, interval_ms: int = POLL_MS, parent=None) -> None:
+        super().__init__(parent)
+        self.library: Library | None = None
+        self._version: int | None = None
+        self.timer = QTimer(self)
+        self.timer.setInterval(interval_ms)
+        self.timer.timeout.connect(self.check)
+
+    def watch(self, library: Library | None) -> None:
+        """Start watching `library` from its present state (None: stop watching)."""
+        self.library = library
+        self._version = self._read()
+        if library is None:
+            self.timer.stop()
+        else:
+            self.timer.start()
+
+    def stop(self) -> None:
+        self.watch(None)
+
+    def resync(self) -> None:
+        """Take the present state as seen (commits the window itself caused elsewhere)."""
+        self._version = self._read()
+
+    def check(self) -> bool:
+        """Look now; True (and `changed` emitted) when someone else committed."""
+        version = self._read()
+        if version is None or version == self._version:
+            return False
+        self._version = version
+        self.changed.emit()
+        return True
+
+    def _read(self) -> int | None:
+        if self.library is None:
+            return None
+        try:
+            return self.library.data_version()
+        except STORAGE_ERRORS:  # busy for a moment, or closed under us: look again later
+            log.debug("data_version unavailable", exc_info=True)
+            return None
+
+
+class Session(QObject):
+    """One open library and everything that works on it (see the module docstring)."""
+
+    changed = Signal(object)  # Changes
+    reopened = Signal()
+    access_changed = Signal(bool, str)  # read_only, the reason (or "")
+    closing = Signal()  # the library is about to close: stop timers, finish what is due
+    article_requested = Signal(int)
+    import_started = Signal()
+    import_progressed = Signal(int, int, object)  # done, total, ImportOutcome
+    import_done = Signal(object)  # ImportReport
+    import_failed = Signal(str)
+
+    def __init__(self, path: Path, opened: OpenedLibrary | None = None, parent=None) -> None:
+        """`opened`: the library as create_window opened it; opened here when None."""
+        super().__init__(parent)
+        self.path = Path(path)
+        self.jobs = JobRunner(self.path, self)
+        self.watcher = LibraryWatcher(parent=self)
+        self.watcher.changed.connect(self._on_changed_elsewhere)
+        self.import_worker: ImportWorker | None = None
+        self._imported: set[int] = set()
+        self.open(opened)
+
+    # -- the file ---------------------------------------------------------------------------
+
+    def open(self, opened: OpenedLibrary | None = None) -> None:
+        """Open the library safely (storage.safety) and start watching it.
+
+        Raises what open_library raises (a StorageError, OSError) when it cannot be used.
+        """
+        opened = opened or open_library(self.path)
+        self.opened = opened
+        self.library: Library = opened.library
+        self.read_only = opened.read_only
+        self.reason = opened.notice or ""
+        self.watcher.watch(self.library)
+
+    def close(self) -> None:
+        """Stop all that uses the library, then close the window's connection to it."""
+        self.closing.emit()
+        self.watcher.stop()
+        self._stop_import()
+        self.jobs.wait()
+        self.jobs.forget()  # answers still on their way describe the old file
+        self.library.close()
+
+    def reopen(self) -> None:
+        """Open the file again (after a restore, say) and tell every feature."""
+        self.open()
+        self.announce()
+        self.reopened.emit()
+        self.changed.emit(Changes.everything())
+
+    def announce(self) -> None:
+        """Tell every feature how the library may be used (once all of them listen)."""
+        self.access_changed.emit(self.read_only, self.reason)
+
+    def shutdown(self) -> None:
+        """Stop background work (idempotent); the connection stays open."""
+        self._stop_import()
+        self.watcher.stop()
+        self.jobs.wait()
+
+    # -- reading and writing ------------------------------------------------------------------
+
+    def write(self, work: Callable[[Library], T]) -> T:
+        """Run a quick write on the window's connection, then announce what it changed.
+
+        Raises LibraryReadOnly on a read-only library, a StorageError when the write fails.
+        """
+        if self.read_only:
+            raise LibraryReadOnly("the library is read-only")
+        try:
+            return work(self.library)
+        except StorageError:
+            raise
+        except STORAGE_ERRORS as error:  # TODO(lead): storage raises its own types itself
+            raise translate(error) from error
+        finally:
+            changes = self.library.take_changes()
+            if changes:
+                self.changed.emit(changes)
+
+    def run(
+        self,
+        work: Callable[[Library], Any],
+        on_done: OnDone | None = None,
+        on_error: OnError | None = None,
+    ) -> LibraryJob:
+        """Run `work(library)` on a pool thread, on a read-only connection of its own.
+
+        `on_done(result)` or `on_error(message)` is called on the GUI thread, unless the
+        returned job was cancelled first.
+        """
+        return self.jobs.start(work, on_done, on_error)
+
+    def open_article(self, article_id: int) -> None:
+        """Ask for an article to be shown (the headline list selects it where listed)."""
+        self.article_requested.emit(article_id)
+
+    # -- importing ----------------------------------------------------------------------------
+
+    def importing(self) -> bool:
+        return self.import_worker is not None
+
+    def start_import(self, paths: Sequence[str | Path]) -> bool:
+        """Import on the worker (its own connection); False when read-only or one runs."""
+        if self.read_only or self.import_worker is not None:  # one writer at a time
+            return False
+        worker = ImportWorker(self.path, paths, self)
+        worker.progressed.connect(self._on_import_progress)
+        worker.finished_report.connect(self._on_import_done)
+        worker.failed.connect(self._on_import_failed)
+        self.import_worker = worker
+        self._imported = set()
+        self.import_started.emit()
+        worker.start()
+        return True
+
+    def cancel_import(self) -> None:
+        if self.import_worker is not None:
+            self.import_worker.cancel()
+
+    def _on_import_progress(self, done: int, total: int, outcome: ImportOutcome) -> None:
+        if outcome.status == "imported" and outcome.article_id is not None:
+            self._imported.add(outcome.article_id)
+        self.import_progressed.emit(done, total, outcome)
+
+    def _end_import(self) -> None:
+        self._stop_import()
+        # The worker's commits came through another connection; they are not news from
+        # elsewhere (the import's Changes say what they were).
+        self.watcher.resync()
+
+    def _stop_import(self) -> None:
+        worker, self.import_worker = self.import_worker, None
+        if worker is not None:
+            worker.cancel()
+            worker.wait()
+            worker.deleteLater()
+
+    def _on_import_done(self, report: ImportReport) -> None:
+        self._end_import()
+        imported = {o.article_id for o in report.imported if o.article_id is not None}
+        if imported:
+            self.changed.emit(Changes.of(ChangeKind.ARTICLES, imported))
+        self.import_done.emit(report)
+
+    def _on_import_failed(self, message: str) -> None:
+        self._end_import()
+        self.changed.emit(Changes.of(ChangeKind.ARTICLES))  # some batches may have landed
+        self.import_failed.emit(message)
+
+    def _on_changed_elsewhere(self) -> None:
+        if self.importing():
+            return  # our own import's progress already refreshes what it adds
+        self.changed.emit(Changes.everything())
