@@ -23,7 +23,6 @@ sqlite3 one.
 from __future__ import annotations
 
 import logging
-import sqlite3  # TODO(lead): drop sqlite3 once storage translates every error itself
 from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any, TypeVar
@@ -32,7 +31,7 @@ from PySide6.QtCore import QObject, QTimer, Signal
 
 from desktop_app.gui.workers import ImportWorker, JobRunner, LibraryJob, OnDone, OnError
 from desktop_app.model import ChangeKind, Changes, ImportOutcome, ImportReport
-from desktop_app.storage.errors import LibraryReadOnly, StorageError, translate
+from desktop_app.storage.errors import LibraryReadOnly, StorageError
 from desktop_app.storage.library import Library
 from desktop_app.storage.safety import OpenedLibrary, open_library
 
@@ -40,9 +39,6 @@ log = logging.getLogger(__name__)
 
 T = TypeVar("T")
 
-# Everything a library operation may raise when the file fails: the one place the window
-# names them. TODO(lead): drop sqlite3.Error once storage translates every error itself.
-STORAGE_ERRORS: tuple[type[Exception], ...] = (StorageError, sqlite3.Error)
 
 POLL_MS = 2000  # how often the watcher looks for commits by other processes
 
@@ -97,7 +93,7 @@ class LibraryWatcher(QObject):
             return None
         try:
             return self.library.data_version()
-        except STORAGE_ERRORS:  # busy for a moment, or closed under us: look again later
+        except StorageError:  # busy for a moment, or closed under us: look again later
             log.debug("data_version unavailable", exc_info=True)
             return None
 
@@ -177,10 +173,6 @@ class Session(QObject):
             raise LibraryReadOnly("the library is read-only")
         try:
             return work(self.library)
-        except StorageError:
-            raise
-        except STORAGE_ERRORS as error:  # TODO(lead): storage raises its own types itself
-            raise translate(error) from error
         finally:
             changes = self.library.take_changes()
             if changes:

@@ -16,7 +16,7 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox
 
 from desktop_app.gui.feature import FILE, Feature, FeatureAction
-from desktop_app.gui.session import STORAGE_ERRORS
+from desktop_app.storage.errors import StorageError
 
 log = logging.getLogger(__name__)
 
@@ -114,7 +114,7 @@ class BackupFeature(Feature):
         title = self.tr("Restore from backup")
         try:
             articles = check_backup(backup)
-        except (*STORAGE_ERRORS, OSError) as error:
+        except (StorageError, OSError) as error:
             QMessageBox.warning(
                 self.window,
                 title,
@@ -144,7 +144,7 @@ class BackupFeature(Feature):
         try:
             self.session.close()
             result = restore_library(self.session.path, backup)
-        except (*STORAGE_ERRORS, OSError) as error:
+        except (StorageError, OSError) as error:
             log.warning("restore from %s failed", backup, exc_info=True)
             failure = error
         finally:
@@ -167,7 +167,7 @@ class BackupFeature(Feature):
     def _reopen(self) -> bool:
         try:
             self.session.reopen()
-        except (*STORAGE_ERRORS, OSError) as error:
+        except (StorageError, OSError) as error:
             log.exception("cannot reopen %s", self.session.path)
             QMessageBox.critical(
                 self.window,

@@ -39,6 +39,7 @@ from desktop_app.gui import settings as S
 from desktop_app.gui.feature import ARTICLE, VIEW, Feature, FeatureAction
 from desktop_app.gui.headline_model import ID_ROLE, HeadlineDelegate, HeadlineModel
 from desktop_app.gui.theme import Look
+from desktop_app.gui.workers import LibraryJob
 from desktop_app.model import ChangeKind, Changes, ImportOutcome
 from desktop_app.storage.library import Library, ListFilter
 from desktop_app.text.bidi import isolated_field
@@ -72,8 +73,8 @@ class HeadlinesFeature(Feature):
         self.current_id: int | None = None  # the article last chosen
         self._pending_restore: int | None = None
         self._keep_view = False  # the list job running refreshes in place
-        self._list_job = None
-        self._choices_job = None
+        self._list_job: LibraryJob | None = None
+        self._choices_job: LibraryJob | None = None
         self._query: str | None = None
         self._reopened = False
         self._after_first_paint: list[Callable[[], None]] = [self._fill_filter_choices]
