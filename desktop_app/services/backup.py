@@ -34,12 +34,6 @@ class BackupResult:
     articles: int
     previous: Path | None = None  # restore: where the replaced library was kept
 
-    def to_json(self) -> dict:
-        data: dict = {"path": str(self.path), "articles": self.articles}
-        if self.previous is not None:
-            data["previous"] = str(self.previous)
-        return data
-
 
 def backup_library(
     library: Library, destination: str | Path, overwrite: bool = False
