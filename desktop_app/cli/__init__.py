@@ -50,7 +50,9 @@ def command_module(name: str) -> ModuleType:
     return importlib.import_module(f"desktop_app.cli.cmd_{name}")
 
 
-def build_parser() -> argparse.ArgumentParser:
+def build_parser(commands: Sequence[str] = COMMANDS) -> argparse.ArgumentParser:
+    """The parser of `akhbar`; main() passes only the command named, so `akhbar list`
+    imports cmd_list.py alone (help and an unknown command get the whole list)."""
     db_help = "library file (default: $AKHBAR_DB or the per-user data folder)"
     common = _Parser(add_help=False)  # the options of every command
     common.add_argument("--db", metavar="PATH", default=argparse.SUPPRESS, help=db_help)
@@ -67,15 +69,16 @@ def build_parser() -> argparse.ArgumentParser:
     add_window_options(parser)
     # Nested subparsers (bookmark ACTION) inherit parser_class from their parent: _Parser.
     subparsers = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
-    for name in COMMANDS:
+    for name in commands:
         command_module(name).add_parser(subparsers, common)
     return parser
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    parser = build_parser()
     argv = list(sys.argv[1:] if argv is None else argv)
     options, open_paths = split_open_paths(argv)
+    named = _named_command(options)
+    parser = build_parser((named,) if named else COMMANDS)
     try:
         args = parser.parse_args(options)
     except UsageError as error:
@@ -102,6 +105,18 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 def main_entry() -> None:
     sys.exit(main())
+
+
+def _named_command(options: Sequence[str]) -> str | None:
+    """The command the words name, when certain without parsing: the first word after
+    only --db/--lang (and their values) and --smoke-test. None otherwise."""
+    i = 0
+    while i < len(options) and (
+        options[i] in (*WINDOW_OPTIONS_WITH_VALUE, "--smoke-test")
+        or options[i].startswith(tuple(f"{option}=" for option in WINDOW_OPTIONS_WITH_VALUE))
+    ):
+        i += 2 if options[i] in WINDOW_OPTIONS_WITH_VALUE else 1
+    return options[i] if i < len(options) and options[i] in COMMANDS else None
 
 
 def split_open_paths(argv: Sequence[str]) -> tuple[list[str], list[str]]:
