@@ -29,7 +29,9 @@ from desktop_app.services.log import log_path, setup_logging
 
 __all__ = ["COMMANDS", "EXIT_FAILED", "EXIT_OK", "EXIT_USAGE", "main", "split_open_paths"]
 
-EXIT_INTERRUPTED = 130  # (EXIT_OK, EXIT_FAILED, EXIT_USAGE: 0, 1, 2, from .common)
+# Exit codes: EXIT_OK 0, EXIT_FAILED 1 (an input or the library failed), EXIT_USAGE 2; they
+# live in .common, which every command imports. Ctrl-C exits as shells expect:
+EXIT_INTERRUPTED = 130
 
 # The commands, in the order `akhbar --help` lists them; each is desktop_app/cli/cmd_<name>.py.
 COMMANDS = ("import", "list", "show", "search", "bookmark", "backup", "restore")
