@@ -176,16 +176,15 @@ class ImportReport:
         ]
 
     def json_sections(self) -> dict[str, Iterator[dict]]:
-        """The `akhbar import --json` fields, each an iterator of its items (streamable)."""
-        return {
-            "imported": ({"path": o.path, "id": o.article_id} for o in self.imported),
-            "duplicates": ({"path": o.path, "id": o.article_id} for o in self.duplicates),
-            "failed": ({"path": o.path, "reason": o.reason} for o in self.failed),
-            "warnings": ({"path": p, "message": m} for p, m in self.warnings()),
-        }
+        """The `akhbar import --json` fields; the shape is services.exports'."""
+        from desktop_app.services.exports import import_report_sections
+
+        return import_report_sections(self)
 
     def to_json(self) -> dict:
-        return {name: list(items) for name, items in self.json_sections().items()}
+        from desktop_app.services.exports import import_report_json
+
+        return import_report_json(self)
 
     @property
     def changes(self) -> Changes:

@@ -124,7 +124,7 @@ def test_window_without_a_display_is_one_line_not_a_core_dump(tmp_path):
 
 
 def test_streamed_import_json_equals_the_report(capsys):
-    from desktop_app.cli import _write_import_json
+    from desktop_app.cli.cmd_import import _write_import_json
     from desktop_app.model import ImportOutcome, ImportReport
 
     for outcomes in (

@@ -38,12 +38,6 @@ class BackupResult:
     # What the library went through: nothing for a backup, everything for a restore.
     changes: Changes = field(default_factory=Changes.none, compare=False)
 
-    def to_json(self) -> dict:
-        data: dict = {"path": str(self.path), "articles": self.articles}
-        if self.previous is not None:
-            data["previous"] = str(self.previous)
-        return data
-
 
 def backup_library(
     library: Library, destination: str | Path, overwrite: bool = False

@@ -1,0 +1,68 @@
+"""`akhbar import PATH…`: import article files and folders; exit 1 if any file failed."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from desktop_app.cli.common import EXIT_FAILED, EXIT_OK, writable_library
+from desktop_app.model import ImportOutcome, ImportReport
+from desktop_app.services.exports import write_import_report
+
+
+def add_parser(subparsers: argparse._SubParsersAction, common: argparse.ArgumentParser) -> None:
+    imp = subparsers.add_parser("import", parents=[common], help="import article files/folders")
+    imp.add_argument("paths", nargs="+", metavar="PATH", help="*.txt files or folders")
+
+
+def run(args: argparse.Namespace, db_path: Path) -> int:
+    from desktop_app.services.importer import import_paths
+
+    writable_library(db_path, "import").close()  # damaged → set aside, read-only → refuse
+    bar = _ProgressBar() if not args.json and sys.stderr.isatty() else None
+    report = import_paths(db_path, args.paths, progress=bar.update if bar else None)
+    if bar:
+        bar.finish()
+    if args.json:
+        _write_import_json(report)
+    else:
+        _print_import_summary(report)
+    return EXIT_FAILED if report.failed else EXIT_OK
+
+
+def _write_import_json(report: ImportReport) -> None:
+    write_import_report(report, sys.stdout)
+
+
+def _print_import_summary(report: ImportReport) -> None:
+    for path, message in report.warnings():
+        print(f"warning: {path}: {message}", file=sys.stderr)
+    for outcome in report.failed:
+        print(f"failed: {outcome.path}: {outcome.reason}", file=sys.stderr)
+    for outcome in report.duplicates:
+        print(f"duplicate: {outcome.path} (already stored as article {outcome.article_id})")
+    print(
+        f"{len(report.imported)} imported, {len(report.duplicates)} duplicate(s), "
+        f"{len(report.failed)} failed, {len(report.warnings())} warning(s)"
+    )
+
+
+class _ProgressBar:
+    WIDTH = 30
+
+    def __init__(self) -> None:
+        self.shown = False
+
+    def update(self, done: int, total: int, outcome: ImportOutcome) -> None:
+        if total < 20 or (done % 25 and done != total):
+            return
+        filled = self.WIDTH * done // total
+        bar = "#" * filled + "." * (self.WIDTH - filled)
+        sys.stderr.write(f"\rimporting [{bar}] {done}/{total}")
+        sys.stderr.flush()
+        self.shown = True
+
+    def finish(self) -> None:
+        if self.shown:
+            sys.stderr.write("\n")

@@ -1,0 +1,26 @@
+"""`akhbar list [--limit N] [--offset N]`: article summaries, newest first."""
+
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+
+from desktop_app.cli.common import EXIT_OK, non_negative, open_with_notice, write_json
+from desktop_app.services.exports import iso, summary_json
+
+
+def add_parser(subparsers: argparse._SubParsersAction, common: argparse.ArgumentParser) -> None:
+    lst = subparsers.add_parser("list", parents=[common], help="list articles, newest first")
+    lst.add_argument("--limit", type=non_negative, default=50)
+    lst.add_argument("--offset", type=non_negative, default=0)
+
+
+def run(args: argparse.Namespace, db_path: Path) -> int:
+    with open_with_notice(db_path).library as library:
+        rows = library.page(limit=args.limit, offset=args.offset)
+    if args.json:
+        write_json([summary_json(r) for r in rows])
+    else:
+        for r in rows:
+            print(f"{r.id:>7}  {iso(r.published) or '----------'}  {r.source}  {r.title}")
+    return EXIT_OK

@@ -1,0 +1,47 @@
+"""`akhbar show ID`: one article, whole."""
+
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+
+from desktop_app.cli.common import EXIT_OK, open_with_notice, write_json
+from desktop_app.model import Article
+from desktop_app.services.exports import article_json, iso
+from desktop_app.storage.errors import LibraryError
+
+
+def add_parser(subparsers: argparse._SubParsersAction, common: argparse.ArgumentParser) -> None:
+    show = subparsers.add_parser("show", parents=[common], help="show one article")
+    show.add_argument("id", type=int)
+
+
+def run(args: argparse.Namespace, db_path: Path) -> int:
+    with open_with_notice(db_path).library as library:
+        article = library.get(args.id)
+    if article is None:
+        raise LibraryError(f"no article with id {args.id}")
+    if args.json:
+        write_json(article_json(article))
+    else:
+        _print_article(article)
+    return EXIT_OK
+
+
+def _print_article(article: Article) -> None:
+    print(article.title)
+    print(" · ".join(x for x in (article.source, iso(article.published)) if x))
+    print()
+    print(article.lede)
+    if article.caption:
+        print(f"[{article.caption}]")
+    print()
+    for paragraph in article.paragraphs:
+        print(paragraph)
+        print()
+    if article.related:
+        print("Related:")
+        for r in article.related:
+            target = f"→ article {r.article_id}" if r.article_id else "(not in the library)"
+            star = "★" if r.bookmarked else " "
+            print(f" {star} {r.position:>2}. {r.text} {target}")
