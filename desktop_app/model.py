@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from datetime import date
 from enum import StrEnum
@@ -174,17 +174,6 @@ class ImportReport:
         return [
             (o.path, message) for o in [*self.imported, *self.duplicates] for message in o.warnings
         ]
-
-    def json_sections(self) -> dict[str, Iterator[dict]]:
-        """The `akhbar import --json` fields; the shape is services.exports'."""
-        from desktop_app.services.exports import import_report_sections
-
-        return import_report_sections(self)
-
-    def to_json(self) -> dict:
-        from desktop_app.services.exports import import_report_json
-
-        return import_report_json(self)
 
     @property
     def changes(self) -> Changes:

@@ -6,7 +6,7 @@ import argparse
 from pathlib import Path
 
 from desktop_app.cli.common import EXIT_OK, write_json
-from desktop_app.services.exports import backup_result_json
+from desktop_app.services.exports import restore_result_json
 
 
 def add_parser(subparsers: argparse._SubParsersAction, common: argparse.ArgumentParser) -> None:
@@ -21,7 +21,7 @@ def run(args: argparse.Namespace, db_path: Path) -> int:
 
     result = restore_library(db_path, args.path)
     if args.json:
-        write_json(backup_result_json(result))
+        write_json(restore_result_json(result))
     else:
         kept = f"; the previous library was kept as {result.previous}" if result.previous else ""
         print(f"restored {result.articles} article(s) from {args.path} into {result.path}{kept}")

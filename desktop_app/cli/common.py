@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import argparse
 import json
-import sqlite3  # TODO(lead): drop sqlite3 once storage translates
 import sys
 from pathlib import Path
 from typing import Any
@@ -24,7 +23,6 @@ EXIT_OK, EXIT_FAILED, EXIT_USAGE = 0, 1, 2
 COMMAND_ERRORS: tuple[type[Exception], ...] = (
     StorageError,
     OSError,
-    sqlite3.DatabaseError,  # TODO(lead): drop sqlite3 once storage translates
 )
 
 

@@ -155,9 +155,12 @@ def write_import_report(report: ImportReport, out: TextIO) -> None:
 
 
 def backup_result_json(result: BackupResult) -> dict:
-    """`akhbar backup --json` and `akhbar restore --json` (`previous`: restore, when a
-    library was replaced and kept aside)."""
-    data: dict = {"path": str(result.path), "articles": result.articles}
-    if result.previous is not None:
-        data["previous"] = str(result.previous)
-    return data
+    """`akhbar backup --json`."""
+    return {"path": str(result.path), "articles": result.articles}
+
+
+def restore_result_json(result: BackupResult) -> dict:
+    """`akhbar restore --json`: `previous` is where the replaced library was kept aside,
+    null when there was none to replace."""
+    previous = str(result.previous) if result.previous is not None else None
+    return backup_result_json(result) | {"previous": previous}

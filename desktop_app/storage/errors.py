@@ -13,12 +13,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 
 
-# Transitional: the base is sqlite3.DatabaseError (and busy, read-only, disk full and
-# cancelled are OperationalErrors) only so that code written before storage translated
-# its errors, which still catches sqlite3's types (cli.py and gui/ until the issue 9
-# merge), keeps catching them. New code catches these types; once nothing above storage
-# names a sqlite3 type, the bases can become plain Exception.
-class StorageError(sqlite3.DatabaseError):
+class StorageError(Exception):
     """Any failure of the library file that the user should hear about in one line.
 
     `code` is SQLite's primary result code when SQLite reported the failure, else 0.
@@ -31,15 +26,15 @@ class LibraryError(StorageError):
     """An operation the user asked for cannot be done (unknown id, no such headline …)."""
 
 
-class SearchCancelled(LibraryError, sqlite3.OperationalError):
+class SearchCancelled(LibraryError):
     """A search was stopped by Library.interrupt() before it finished."""
 
 
-class LibraryBusy(StorageError, sqlite3.OperationalError):
+class LibraryBusy(StorageError):
     """Another process held the write lock for longer than the busy timeout."""
 
 
-class LibraryReadOnly(StorageError, sqlite3.OperationalError):
+class LibraryReadOnly(StorageError):
     """The library file (or its folder) cannot be written."""
 
 
@@ -47,7 +42,7 @@ class LibraryDamaged(StorageError):
     """The file is not a sound SQLite database (malformed, not a database, …)."""
 
 
-class DiskFull(StorageError, sqlite3.OperationalError):
+class DiskFull(StorageError):
     """The disk (or the file system's quota) is full."""
 
 

@@ -243,4 +243,4 @@ def test_a_restore_reports_that_everything_changed_and_a_backup_nothing(tmp_path
     assert made.changes == Changes.none()
     restored = restore_library(db, tmp_path / "saved.db", clock=clock)
     assert restored.changes == Changes.everything()
-    assert restored.to_json()["articles"] == 2
+    assert restored.articles == 2

@@ -1,3 +1,4 @@
+from desktop_app.services.exports import import_report_json
 from desktop_app.services.importer import import_paths
 from desktop_app.storage.library import Library
 from tests.helpers import write_article
@@ -72,6 +73,6 @@ def test_an_import_reports_the_articles_it_added(tmp_path):
     report = import_paths(tmp_path / "lib.db", [folder])
     ids = {o.article_id for o in report.imported}
     assert report.changes == Changes.of(ChangeKind.ARTICLES, ids) and len(ids) == 2
-    assert set(report.to_json()) == {"imported", "duplicates", "failed", "warnings"}
+    assert set(import_report_json(report)) == {"imported", "duplicates", "failed", "warnings"}
     again = import_paths(tmp_path / "lib.db", [folder])  # only duplicates: nothing changed
     assert again.changes == Changes.none()
