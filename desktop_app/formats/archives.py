@@ -243,7 +243,7 @@ def _zip_members(source: Source, options: ReadOptions, budget: Budget) -> Iterat
             stream = io.BytesIO(data)
         try:
             archive = zipfile.ZipFile(stream)
-        except (zipfile.BadZipFile, zipfile.LargeZipFile, EOFError, ValueError) as error:
+        except Exception as error:  # BadZipFile, NotImplementedError, struct and OS errors …
             yield Failed(source.origin, f"damaged or truncated zip: {one_line(error)}")
             return
         with archive:

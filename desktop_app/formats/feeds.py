@@ -46,7 +46,11 @@ def read(source: Source, options: ReadOptions) -> Iterator[Item]:
     if not data.strip():
         yield Failed(source.origin, "empty file")
         return
-    parsed = feedparser.parse(data, resolve_relative_uris=False, sanitize_html=True)
+    try:
+        parsed = feedparser.parse(data, resolve_relative_uris=False, sanitize_html=True)
+    except Exception as error:  # feedparser means never to raise, but bad bytes can make it
+        yield Failed(source.origin, f"not a readable RSS or Atom feed: {one_line(error, 160)}")
+        return
     entries = parsed.get("entries") or []
     if not entries:
         problem = parsed.get("bozo_exception")
@@ -91,14 +95,15 @@ def _entry(entry: Any, origin: str, feed_title: str, encoding: str) -> Item:
 
 
 def _published(entry: Any) -> tuple[date | None, str | None]:
+    # dict.get: feedparser's own get() answers "updated" with "published" (and warns).
     for key in ("published", "updated", "created"):
-        parsed = entry.get(f"{key}_parsed")
+        parsed = dict.get(entry, f"{key}_parsed")
         if isinstance(parsed, time.struct_time):
             try:
                 return date(parsed.tm_year, parsed.tm_mon, parsed.tm_mday), None
             except ValueError:
                 pass
-        raw = entry.get(key)
+        raw = dict.get(entry, key)
         if raw:
             return None, str(raw)
     return None, None

@@ -57,6 +57,7 @@ _DATE_KEYS = (
 )  # fmt: skip
 _CHARSET = re.compile(rb"""<meta[^>]{0,200}?charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]{2,40})""", re.I)
 _SAVED_FROM = re.compile(r"<!--\s*saved from url=\(\d+\)\s*(\S+?)\s*-->", re.I)
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 _XML_DECLARATION = re.compile(r"^\s*<\?xml[^>]*\?>", re.I)
 _HTML_START = re.compile(rb"^\s*(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html[\s>])", re.I | re.S)
 
@@ -106,12 +107,10 @@ def parse_page(origin: str, text: str, encoding: str) -> Item:
     from lxml.etree import ParserError
 
     saved_from = _SAVED_FROM.search(text[:4096])
-    text = _XML_DECLARATION.sub("", text, count=1).replace("\x00", "")
-    parser = lxml.html.HTMLParser(
-        remove_comments=True, remove_pis=True, no_network=True, recover=True
-    )
+    # lxml refuses control characters in text it is given; pages carry them by accident.
+    text = _CONTROL.sub(" ", _XML_DECLARATION.sub("", text, count=1))
     try:
-        document = lxml.html.document_fromstring(text, parser=parser)
+        document = lxml.html.document_fromstring(text, parser=_parser())
     except (ParserError, ValueError) as error:
         return Failed(origin, f"not a readable web page: {one_line(error)}")
     meta = _meta(document)
@@ -160,6 +159,14 @@ def parse_page(origin: str, text: str, encoding: str) -> Item:
     if isinstance(article, ParsedArticle):
         return article
     return Failed(origin, article.reason)
+
+
+def _parser() -> Any:
+    import lxml.html
+
+    return lxml.html.HTMLParser(
+        remove_comments=True, remove_pis=True, no_network=True, recover=True
+    )
 
 
 def _meta(document: Any) -> dict[str, str]:
@@ -280,7 +287,7 @@ def _main_text(page: str) -> list[str]:
 
     try:
         summary = Document(page).summary(html_partial=True)
-        fragment = lxml.html.fragment_fromstring(summary, create_parent="div")
+        fragment = lxml.html.document_fromstring(summary, parser=_parser())
     except (Unparseable, ParserError, ValueError, TypeError):
         return []
     for element in fragment.iter():

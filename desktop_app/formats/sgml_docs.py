@@ -52,7 +52,7 @@ _XML_ENCODING = re.compile(rb"""^\s*<\?xml[^>]*encoding\s*=\s*["']([A-Za-z0-9_.:
 _ATTRIBUTE = re.compile(r"""([A-Za-z_][\w.:-]*)\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'>]+))""")
 _ID_DATE = re.compile(r"(?<![0-9])((?:19|20)\d{2})(\d{2})(\d{2})(?![0-9])")
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
-_LOST_LETTERS = re.compile(r"(?<!\S)\?+(?!\S)")
+_STRAY = re.compile(r"(?<!\S)(?:\?+|<+|>+)(?!\S)")
 _KINDS = {
     "headline": "headline", "healine": "headline", "headlines": "headline",
     "hl": "headline", "title": "headline", "head": "headline",
@@ -271,8 +271,9 @@ def _split_text(content: str) -> list[str]:
 
 
 def _clean(text: str) -> str:
-    # Lone runs of "?" are letters lost to a bad code-page conversion in real releases.
-    return _LOST_LETTERS.sub("", _CONTROL.sub(" ", html.unescape(text)))
+    # Lone runs of "?" are letters lost to a bad code-page conversion in real releases;
+    # lone "<<" or ">" are the remains of broken markup.
+    return _STRAY.sub("", _CONTROL.sub(" ", html.unescape(text)))
 
 
 def _kind(name: str) -> str | None:

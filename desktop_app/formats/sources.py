@@ -337,8 +337,10 @@ def extension(name: str) -> str:
 
 def _size(count: int) -> str:
     if count >= GiB:
-        return f"{count / GiB:.0f} GiB"
-    return f"{count / MiB:.0f} MiB"
+        return f"{count / GiB:.1f} GiB".replace(".0 ", " ")
+    if count >= MiB:
+        return f"{count / MiB:.1f} MiB".replace(".0 ", " ")
+    return f"{count:,} bytes"
 
 
 size_text = _size
