@@ -181,8 +181,6 @@ def make_article(
     if len(title) > TITLE_MAX:
         title = title[: TITLE_MAX - 1].rstrip() + "…"
         notes.append(f"long-title: the title was cut to {TITLE_MAX} characters")
-    if lines[0] == title and len(lines) > 1:
-        lines = lines[1:]
     raw_date_text = clean_line(as_text(raw_date)) if raw_date is not None else ""
     if published is None and raw_date is not None:
         published = read_date(raw_date)
@@ -191,7 +189,7 @@ def make_article(
     if published is None and not raw_date_text:
         notes.append("no-date: the record has no date")
     source = clean_line(source)
-    url = clean_line(url)
+    url = _CONTROL.sub("", url).strip()  # kept as written: it must still lead there
     if not source and url:
         source = domain_of(url)
     if not source:
@@ -290,9 +288,9 @@ def strip_html(text: str, keep_lines: bool = False) -> str:
 
 
 def clean_line(text: str) -> str:
-    """One line: control characters out, whitespace collapsed, NFC."""
-    text = _CONTROL.sub(" ", text)
-    return unicodedata.normalize("NFC", " ".join(text.split()))
+    """One line: control characters out, whitespace collapsed (letters kept as written;
+    only the dedupe hash normalises them)."""
+    return " ".join(_CONTROL.sub(" ", text).split())
 
 
 def domain_of(url: str) -> str:

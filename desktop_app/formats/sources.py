@@ -124,6 +124,7 @@ class GuardedStream(io.RawIOBase):
         self._what = what
         self._max_bytes = max_bytes
         self._compressed = compressed
+        self._read1 = getattr(stream, "read1", None)
         self.count = 0
 
     def readable(self) -> bool:
@@ -149,7 +150,9 @@ class GuardedStream(io.RawIOBase):
     def readinto(self, buffer) -> int:  # type: ignore[no-untyped-def, override]
         view = memoryview(buffer).cast("B")
         try:
-            data = self._stream.read(len(view))
+            # read1: what one step of the decompressor gives, so the bytes before a cut
+            # or a damaged block reach the reader before the error does.
+            data = self._read1(len(view)) if self._read1 else self._stream.read(len(view))
         except (LimitExceeded, DamagedData):
             raise
         except Exception as error:  # zlib, lzma, bz2, zipfile, tarfile and OS errors
