@@ -244,7 +244,13 @@ def _zip_members(source: Source, options: ReadOptions, budget: Budget) -> Iterat
         try:
             archive = zipfile.ZipFile(stream)
         except Exception as error:  # BadZipFile, NotImplementedError, struct and OS errors …
-            yield Failed(source.origin, f"damaged or truncated zip: {one_line(error)}")
+            why = one_line(error)
+            if source.head().startswith(_ZIP_MAGIC[0]):  # members may still be readable
+                from desktop_app.formats.zip_salvage import salvage
+
+                yield from salvage(stream, source, options, budget, why)
+            else:
+                yield Failed(source.origin, f"damaged or truncated zip: {why}")
             return
         with archive:
             infos = archive.infolist()
@@ -316,12 +322,15 @@ def _member_name(info: zipfile.ZipInfo) -> str:
         raw = name.encode("cp437")
     except UnicodeEncodeError:
         return name
-    for encoding in ("utf-8", "cp1256"):
-        try:
-            return raw.decode(encoding)
-        except UnicodeDecodeError:
-            continue
-    return name
+    return _member_path(raw, utf8=False)
+
+
+def _member_path(raw: bytes, *, utf8: bool) -> str:
+    """A member's name from its bytes: UTF-8 when flagged or valid, else Windows-1256."""
+    try:
+        return raw.decode("utf-8")
+    except UnicodeDecodeError:
+        return raw.decode("utf-8" if utf8 else "cp1256", errors="replace")
 
 
 def _seekable(stream: BinaryIO) -> bool:

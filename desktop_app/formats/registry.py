@@ -123,6 +123,9 @@ def read(source: Source, options: ReadOptions = DEFAULT_OPTIONS) -> Iterator[Ite
             head = source.head()
         except LimitExceeded:
             raise
+        except DamagedData as error:
+            yield Failed(source.origin, one_line(error))
+            return
         except OSError as error:
             yield Failed(source.origin, f"cannot read the file: {_os_reason(error)}")
             return

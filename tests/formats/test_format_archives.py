@@ -208,3 +208,50 @@ def test_nothing_is_unpacked_to_disk(tmp_path, monkeypatch):
     found = list(read_path(str(FIXTURES / "nested.zip")))
     assert len([a for a in found if isinstance(a, ParsedArticle)]) == 10
     assert set(os.listdir(tmp_path)) == before
+
+
+class OneWay(io.RawIOBase):
+    """A write-only stream that cannot seek: zipfile then writes data descriptors."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.data = bytearray()
+
+    def writable(self) -> bool:
+        return True
+
+    def write(self, chunk) -> int:
+        self.data += chunk
+        return len(chunk)
+
+
+def test_cut_zip_written_with_data_descriptors_is_salvaged():
+    out = OneWay()
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as archive:
+        for n in range(1, 4):
+            archive.writestr(f"day{n}.json", STORY)
+    data = bytes(out.data)
+    assert data[6] & 0x08  # sizes and checksum follow each member, not precede it
+    cut = data[: data.find(b"PK\x01\x02")]  # the table of contents is lost
+    found = outcome("cut.zip", cut)
+    assert [a.path for a in found if isinstance(a, ParsedArticle)] == [
+        "cut.zip/day1.json#1",
+        "cut.zip/day2.json#1",
+        "cut.zip/day3.json#1",
+    ]
+    assert reasons(found) == [
+        (
+            "cut.zip",
+            "damaged or truncated zip (File is not a zip file): 3 member(s) read from their "
+            "local headers",
+        )
+    ]
+
+
+def test_cut_zip_bomb_is_still_refused():
+    bomb = zip_bytes({"story.json": STORY, "zeros.txt": bytes(64 * MiB)})
+    cut = bomb[: bomb.find(b"PK\x01\x02")]
+    found = outcome("cut-bomb.zip", cut)
+    assert [a.path for a in found if isinstance(a, ParsedArticle)] == ["cut-bomb.zip/story.json#1"]
+    assert reasons(found)[0][0] == "cut-bomb.zip/zeros.txt"
+    assert reasons(found)[0][1].startswith("archive bomb protection: 64 MiB packed into ")

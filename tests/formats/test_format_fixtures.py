@@ -416,9 +416,22 @@ def test_nested_archives():
     ]
 
 
-def test_truncated_zip_fails_with_a_reason():
-    assert outline(items("truncated.zip")) == [
-        ("failed", "truncated.zip", "damaged or truncated zip: File is not a zip file")
+def test_truncated_zip_keeps_the_members_before_the_cut():
+    rows = outline(items("truncated.zip"))
+    assert [row[1] for row in rows if row[0] == "article"] == [
+        "truncated.zip/2024-03/articles.json#1",
+        "truncated.zip/2024-03/articles.json#2",
+        "truncated.zip/2024-03/articles.json#3",
+        "truncated.zip/2024-03/seed.txt",
+    ]
+    assert rows[-2:] == [
+        ("failed", "truncated.zip/pages/page.html", "cut off: the archive ends inside this member"),
+        (
+            "failed",
+            "truncated.zip",
+            "damaged or truncated zip (File is not a zip file): 2 member(s) read from their "
+            "local headers",
+        ),
     ]
 
 
