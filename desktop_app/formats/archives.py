@@ -20,6 +20,7 @@ import io
 import lzma
 import os
 import posixpath
+import stat
 import tarfile
 import zipfile
 import zlib
@@ -284,6 +285,10 @@ def _zip_member(
         return
     if info.flag_bits & 0x1:
         yield Failed(origin, "encrypted: cannot be read without its password")
+        return
+    mode = info.external_attr >> 16  # Unix mode, when a Unix tool made the zip
+    if mode and stat.S_ISLNK(mode):
+        yield Skipped(origin, "a link inside an archive: not followed")
         return
     cap = max(limits.ratio_floor, limits.max_ratio * max(1, info.compress_size))
     if info.file_size > cap:

@@ -255,3 +255,27 @@ def test_cut_zip_bomb_is_still_refused():
     assert [a.path for a in found if isinstance(a, ParsedArticle)] == ["cut-bomb.zip/story.json#1"]
     assert reasons(found)[0][0] == "cut-bomb.zip/zeros.txt"
     assert reasons(found)[0][1].startswith("archive bomb protection: 64 MiB packed into ")
+
+
+def test_links_and_special_files_inside_archives_are_skipped():
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w") as archive:
+        link = zipfile.ZipInfo("latest.json")
+        link.external_attr = 0o120777 << 16  # a symbolic link, as Unix zip stores it
+        archive.writestr(link, "2024/day.json")
+        archive.writestr("day.json", STORY)
+    assert reasons(outcome("links.zip", out.getvalue())) == [
+        ("links.zip/latest.json", "a link inside an archive: not followed")
+    ]
+    raw = io.BytesIO()
+    with tarfile.open(fileobj=raw, mode="w") as archive:
+        fifo = tarfile.TarInfo("queue")
+        fifo.type = tarfile.FIFOTYPE
+        archive.addfile(fifo)
+        device = tarfile.TarInfo("tty")
+        device.type = tarfile.CHRTYPE
+        archive.addfile(device)
+    assert reasons(outcome("special.tar", raw.getvalue())) == [
+        ("special.tar/queue", "a special file inside an archive (device or pipe)"),
+        ("special.tar/tty", "a special file inside an archive (device or pipe)"),
+    ]

@@ -242,6 +242,21 @@ def test_page_in_windows_1256_with_meta_charset():
     assert article.encoding == "cp1256"
 
 
+def test_page_article_body_from_json_ld_and_date_from_time_element():
+    body = " ".join(["جملة من نص الخبر الكامل كما نشرته الصحيفة."] * 8)
+    page = (
+        "<html><head><title>عنوان الصفحة</title>"
+        '<script type="application/ld+json">{"@graph": [{"@type": "WebSite"}, '
+        f'{{"@type": "NewsArticle", "headline": "{MARKET}", "articleBody": "{body}"}}]}}'
+        "</script></head><body><div>قائمة</div>"
+        '<time datetime="2024-03-06T09:00:00+03:00">الأربعاء</time></body></html>'
+    ).encode()
+    (article,) = read(Source.from_bytes("ld.html", page))
+    assert isinstance(article, ParsedArticle)
+    assert (article.title, article.published) == (MARKET, date(2024, 3, 6))
+    assert article.paragraphs == (body,)
+
+
 # ---------------------------------------------------------------- <DOC> collections
 
 
@@ -291,6 +306,18 @@ def test_abu_el_khair_xml_with_misspelt_tags_and_stray_characters():
     assert first.url == "https://example.org/news/library"
     assert first.dateline == "الرياض"  # the Dateline held a date, so it is not a place
     assert second.paragraphs[-1].endswith("خلال أسابيع.")  # "??" and a bell character gone
+
+
+def test_doc_collection_in_windows_1256_declared_in_its_xml_header():
+    text = (
+        '<?xml version="1.0" encoding="windows-1256"?>\n<Techreen>\n'
+        f"<Headline>{MARKET}</Headline>\n<Dateline>6/3/2024</Dateline>\n"
+        "<Text>جدة - ارتفعت الأسعار.</Text>\n</Techreen>\n"
+    )
+    (article,) = read(Source.from_bytes("techreen.xml", text.encode("cp1256")))
+    assert isinstance(article, ParsedArticle)
+    assert (article.title, article.source, article.encoding) == (MARKET, "Techreen", "cp1256")
+    assert article.dateline == "جدة"
 
 
 # ---------------------------------------------------------------- feeds
