@@ -24,6 +24,9 @@ class ParsedArticle:
     encoding: str
     content_hash: str
     warnings: tuple[str, ...] = ()
+    # Record formats (JSON, CSV, pages, feeds) often name them; the seed layout does not.
+    url: str | None = None
+    author: str | None = None
 
 
 @dataclass(frozen=True)

@@ -11,6 +11,7 @@ from __future__ import annotations
 import hashlib
 import re
 import unicodedata
+from datetime import date
 
 from desktop_app.model import ParsedArticle
 from desktop_app.parsing.dates import parse_date
@@ -185,3 +186,24 @@ def _dateline(paragraph: str) -> str | None:
         return None
     place = match.group("place").strip()
     return place if 1 <= len(place.split()) <= 5 else None
+
+
+# Shared with the other formats in desktop_app/formats (plain text, records).
+
+
+def dateline_of(paragraph: str) -> str | None:
+    """The place named before the dash that opens a news paragraph, if it has one."""
+    return _dateline(paragraph)
+
+
+def header_date(line: str) -> tuple[bool, date | None]:
+    """Whether `line` is a `First Published:` style header, and the date it names."""
+    match = _HEADER.match(line)
+    if not match:
+        return False, None
+    return True, parse_date(match.group("date").strip())
+
+
+def reject_garbage(text: str) -> None:
+    """Raise ParseError when too much of the text is unreadable characters."""
+    _reject_garbage(text)
