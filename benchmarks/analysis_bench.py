@@ -7,7 +7,8 @@ every real article, the importer stores them (~31,000; 60-90 s), and SQL copies 
 --scale times, full-text index rows included (search_bench.multiply), so nothing is
 parsed twice. Copies keep their dates and sources.
 
-Measured on the large library, median of --runs (the first, cold run printed apart):
+Measured on the large library, median of --runs (the first, cold run printed apart),
+with the process's CPU time beside the wall time (the machine may be shared):
   - a timeline by month for a word found in about 5 % of the articles: ≤ 300 ms;
   - the first 200 concordance lines for the same word: ≤ 300 ms;
   - the top terms (words and two-word phrases) of 10,000 matching articles, with
@@ -32,7 +33,7 @@ sys.path.insert(0, str(ROOT / "benchmarks"))
 from search_bench import MAKE_CORPUS, multiply  # noqa: E402
 
 from desktop_app.analysis.concordance import concordance  # noqa: E402
-from desktop_app.analysis.terms import top_terms  # noqa: E402
+from desktop_app.analysis.terms import TopTerms, top_terms  # noqa: E402
 from desktop_app.analysis.timeline import timeline  # noqa: E402
 from desktop_app.services.importer import import_paths  # noqa: E402
 from desktop_app.storage.analysis import AnalysisRepository  # noqa: E402
@@ -70,14 +71,20 @@ def build(work: Path, scale: int) -> Path:
     return large
 
 
+CPU_MS: list[float] = []  # median CPU time of the last timed() call
+
+
 def timed(run: Callable[[], object], runs: int) -> tuple[float, float, object]:
-    """(cold ms, median ms of the warm runs, last result)."""
+    """(cold ms, median ms of the warm runs, last result); CPU_MS[0]: median CPU ms."""
     times = []
+    cpu = []
     result = None
     for _ in range(runs + 1):
-        start = time.perf_counter()
+        start, start_cpu = time.perf_counter(), time.process_time()
         result = run()
         times.append((time.perf_counter() - start) * 1000)
+        cpu.append((time.process_time() - start_cpu) * 1000)
+    CPU_MS[:] = [statistics.median(cpu[1:])]
     return times[0], statistics.median(times[1:]), result
 
 
@@ -114,40 +121,50 @@ def main(argv: list[str] | None = None) -> int:
             f"library: {total:,} articles; word {word!r} in {matching:,} ({matching / total:.1%})"
         )
 
-        cold, warm, rows = timed(lambda: timeline(repo, [word], by="month"), args.runs)
-        print(f"timeline by month:          cold {cold:6.0f} ms, median {warm:6.0f} ms"
-              f" ({len(rows.periods)} periods; target <= {TARGET_TIMELINE_MS:.0f} ms)")  # type: ignore[attr-defined]  # fmt: skip
-        checks.append((f"timeline <= {TARGET_TIMELINE_MS:.0f} ms", warm <= TARGET_TIMELINE_MS))
-        cold, warm, _ = timed(lambda: timeline(repo, [word], by="week", hijri=False), args.runs)
-        print(f"timeline by ISO week:       cold {cold:6.0f} ms, median {warm:6.0f} ms")
-        cold, warm, _ = timed(lambda: timeline(repo, [word], by="month", hijri=True), args.runs)
-        print(f"timeline by Hijri month:    cold {cold:6.0f} ms, median {warm:6.0f} ms")
+        def report(label: str, run: Callable[[], object], target: float | None = None,
+                   runs: int = args.runs) -> object:  # fmt: skip
+            cold, warm, result = timed(run, runs)
+            aim = f"; target <= {target:.0f} ms" if target else ""
+            print(f"{label:30s} cold {cold:6.0f} ms, median {warm:6.0f} ms"
+                  f" (cpu {CPU_MS[0]:.0f} ms{aim})")  # fmt: skip
+            if target:
+                checks.append((f"{label} <= {target:.0f} ms", warm <= target))
+            return result
 
-        def first_lines() -> list:
-            return list(concordance(repo, word, width=60, limit=KWIC_LINES))
-
-        cold, warm, lines = timed(first_lines, args.runs)
-        print(f"first {KWIC_LINES} KWIC lines:        cold {cold:6.0f} ms, median {warm:6.0f} ms"
-              f" ({len(lines)} lines; target <= {TARGET_KWIC_MS:.0f} ms)")  # type: ignore[arg-type]  # fmt: skip
-        checks.append((f"first {KWIC_LINES} KWIC lines <= {TARGET_KWIC_MS:.0f} ms",
-                       warm <= TARGET_KWIC_MS))  # fmt: skip
-
-        # A query with about 10,000 matches: the word, narrowed to a date range.
-        subset = ListFilter(query=word)
-        ids = repo.matching_ids(subset, limit=TERMS_SET)
-        print(f"top terms set: the first {len(ids):,} of the word's matches")
-        runs = max(1, args.runs // 2)
-        cold, warm, terms = timed(lambda: top_terms(repo, ids, limit=50, keyness=True), runs)
-        print(
-            f"top terms of {len(ids):,} + keyness: cold {cold:6.0f} ms, median {warm:6.0f} ms"
-            f" (target <= {TARGET_TERMS_MS:.0f} ms)"
+        report("timeline by month", lambda: timeline(repo, [word], by="month"), TARGET_TIMELINE_MS)
+        report("timeline by ISO week", lambda: timeline(repo, [word], by="week"))
+        report("timeline by Hijri month", lambda: timeline(repo, [word], hijri=True))
+        report(
+            "timeline by day, 3 queries", lambda: timeline(repo, [word, "النفط", "جدة"], by="day")
         )
-        checks.append((f"top terms of {TERMS_SET:,} <= {TARGET_TERMS_MS:.0f} ms",
-                       warm <= TARGET_TERMS_MS))  # fmt: skip
-        for term in terms.words[:10]:  # type: ignore[attr-defined]
-            print(f"    {term.term}  {term.count}  G2={term.score:.0f}")
-        for term in terms.phrases[:5]:  # type: ignore[attr-defined]
-            print(f"    {term.term}  {term.count}  G2={term.score:.0f}")
+        lines = report(
+            f"first {KWIC_LINES} KWIC lines",
+            lambda: list(concordance(repo, word, width=60, limit=KWIC_LINES)),
+            TARGET_KWIC_MS,
+        )
+        print(f"  ({len(lines)} lines)")  # type: ignore[arg-type]
+
+        # 10,000 distinct articles matching a frequent word: the matches among the
+        # original rows (the copies repeat them, which would flatter the vocabulary).
+        originals = lib.db.execute("SELECT max(id) FROM articles").fetchone()[0] // args.scale
+        common = next(
+            w
+            for w in ("المملكة", "السعودية", "العام", "الى")
+            if len(repo.matching_ids(ListFilter(query=w))) >= args.scale * TERMS_SET
+        )
+        ids = [i for i in repo.matching_ids(ListFilter(query=common)) if i <= originals]
+        ids = ids[:TERMS_SET]
+        print(f"top terms set: the first {len(ids):,} distinct articles matching {common!r}")
+        found = report(
+            f"top terms of {len(ids):,} + keyness",
+            lambda: top_terms(repo, ids, limit=50, keyness=True),
+            TARGET_TERMS_MS,
+            runs=max(1, args.runs // 2),
+        )
+        assert isinstance(found, TopTerms)
+        print("    words:   " + "، ".join(f"{t.term} {t.count}" for t in found.words[:8]))
+        print("    phrases: " + "، ".join(f"{t.term} {t.count}" for t in found.phrases[:6]))
+        print("    keyness: " + "، ".join(f"{t.term} {t.score:.0f}" for t in found.keywords[:8]))
     for name, ok in checks:
         print(f"  [{'ok' if ok else 'MISSED'}] {name}")
     return 0 if all(ok for _, ok in checks) else 1

@@ -104,3 +104,27 @@ def test_stop_word_list_is_normalised_and_catches_clitics():
         assert is_stop_word(word), word
     for word in ("المدينة", "النفط", "وزارة", "فهد"):
         assert not is_stop_word(word), word
+
+
+def test_keyness_stops_early_without_changing_the_answer(repo, monkeypatch):
+    import desktop_app.analysis.terms as terms
+
+    subset = ListFilter(source="صحيفة الزعفران")
+    looked_up: list[int] = []
+    original = AnalysisRepository.stem_counts
+
+    def counting(self, stems, stop=None):
+        stems = list(stems)
+        looked_up.append(len(stems))
+        return original(self, stems, stop)
+
+    monkeypatch.setattr(AnalysisRepository, "stem_counts", counting)
+    monkeypatch.setattr(terms, "KEYNESS_CHUNK", 10_000)
+    everything = top_terms(repo, subset, limit=2, keyness=True).keywords
+    monkeypatch.setattr(terms, "KEYNESS_CHUNK", 1)
+    looked_up.clear()
+    pruned = top_terms(repo, subset, limit=2, keyness=True).keywords
+    assert [(k.key, k.score) for k in pruned] == [(k.key, k.score) for k in everything]
+    stems = [w for w in top_terms(repo, subset, limit=1000).words if w.count >= 3]
+    assert len(stems) > 10
+    assert 2 <= len(looked_up) < len(stems) / 2  # stopped long before the last stem
