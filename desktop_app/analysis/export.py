@@ -13,6 +13,7 @@ from collections.abc import Iterable
 from pathlib import Path
 
 from desktop_app.analysis.concordance import KwicLine
+from desktop_app.analysis.terms import TopTerms
 from desktop_app.analysis.timeline import Timeline
 
 KWIC_FIELDS = ("id", "before", "match", "after")
@@ -39,6 +40,20 @@ def kwic_csv(lines: Iterable[KwicLine]) -> str:
     for line in lines:
         writer.writerow(line.json())
     return out.getvalue()
+
+
+def terms_json(found: TopTerms, limit: int, keyness: bool = False) -> list[dict]:
+    """`akhbar terms --json`: [{"term", "count"}], with "score" under --keyness.
+
+    Without keyness: the `limit` most frequent terms, words and two-word phrases
+    together (a phrase is its two words with a space), most frequent first. With it:
+    the `limit` words most distinctive of the set, highest log-likelihood first (the
+    index holds no counts of word pairs, so phrases get no score).
+    """
+    if keyness:
+        return [t.json(keyness=True) for t in found.keywords[:limit]]
+    merged = sorted([*found.words, *found.phrases], key=lambda t: (-t.count, t.term))
+    return [t.json() for t in merged[:limit]]
 
 
 def write_csv(path: Path, text: str) -> None:

@@ -110,3 +110,18 @@ def test_kwic_csv_has_the_json_fields(repo):
         {k: str(v) for k, v in line.json().items()} for line in lines
     ]
     assert list(rows[0]) == ["id", "before", "match", "after"]
+
+
+def test_a_stop_request_ends_the_stream(repo):
+    from desktop_app.storage.errors import SearchCancelled
+
+    asked = []
+
+    def stop():
+        asked.append(1)
+        return len(asked) > 2  # let two articles through, then stop
+
+    lines = concordance(repo, "اسرائيل", stop=stop)
+    with pytest.raises(SearchCancelled):
+        list(lines)
+    assert len(asked) == 3

@@ -128,3 +128,27 @@ def test_keyness_stops_early_without_changing_the_answer(repo, monkeypatch):
     stems = [w for w in top_terms(repo, subset, limit=1000).words if w.count >= 3]
     assert len(stems) > 10
     assert 2 <= len(looked_up) < len(stems) / 2  # stopped long before the last stem
+
+
+def test_terms_json_shapes(repo):
+    from desktop_app.analysis.export import terms_json
+
+    found = top_terms(repo, ListFilter(source="صحيفة الزعفران"), limit=5, keyness=True)
+    plain = terms_json(found, 5)
+    assert all(set(item) == {"term", "count"} for item in plain)
+    assert [i["count"] for i in plain] == sorted((i["count"] for i in plain), reverse=True)
+    assert plain[0] == {"term": "المدينة", "count": found.words[0].count}
+    scored = terms_json(found, 3, keyness=True)
+    assert scored[0]["term"] == "الزعفران" and set(scored[0]) == {"term", "count", "score"}
+
+
+def test_progress_is_reported_and_stop_cancels(repo):
+    from desktop_app.storage.errors import SearchCancelled
+
+    seen: list[tuple[int, int]] = []
+    top_terms(repo, None, progress=lambda done, total: seen.append((done, total)))
+    assert seen[-1] == (47, 47)
+    with pytest.raises(SearchCancelled):
+        top_terms(repo, None, stop=lambda: True)
+    sample = top_terms(repo, None, max_articles=10)
+    assert (sample.articles, sample.sampled) == (10, 47)
