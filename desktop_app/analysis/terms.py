@@ -9,7 +9,12 @@ two neighbouring words, neither a stop word, with no punctuation between them.
 Keyness compares the set with the rest of the library by log-likelihood (Dunning's G²,
 see `log_likelihood`); the library's counts come from the full-text index's stem columns
 through fts5vocab (storage/analysis.py), so the library is never re-read. Only words get
-a score: the index holds no counts of word pairs.
+a score: the index holds no counts of word pairs. The set's most frequent stems are
+looked up (at most KEYNESS_CANDIDATES), and the search stops early when no remaining
+stem can reach the list (see `_keywords`).
+
+Phrase counts are exact; the written form shown for a phrase is its most frequent
+spelling among the first FORM_SAMPLE tokens (about 1,000 articles).
 
 A set larger than `max_articles` is counted on an evenly spread sample of that many of
 its articles (`TopTerms.sampled` says so); the counts are then the sample's.
@@ -23,7 +28,9 @@ import re
 from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
-from itertools import compress
+from itertools import compress, islice, pairwise
+from operator import itemgetter
+from typing import TypeVar
 
 from desktop_app.analysis.stopwords import is_stop_normalised
 from desktop_app.storage.analysis import AnalysisRepository
@@ -33,14 +40,17 @@ from desktop_app.text.normalize import normalize, strip_diacritics
 from desktop_app.text.stem import stem_text
 
 MAX_ARTICLES = 20_000
-KEYNESS_CANDIDATES = 1_000  # at most this many of the set's stems get a library count
+KEYNESS_CANDIDATES = 500  # at most this many of the set's stems get a library count
 KEYNESS_CHUNK = 100
 MIN_KEYNESS_COUNT = 3
 # Phrases are counted in full; their written form is the most frequent among the pairs
 # of the first this-many tokens (about 1,000 articles), which saves a third of the work.
 FORM_SAMPLE = 400_000
-# A word (diacritics are dropped first), or a run of punctuation, which ends a phrase.
-_TOKEN = re.compile(r"[^\W_]+|[^\w\s]+|_+")
+_WORD = re.compile(r"[^\W_]+")  # a word, once diacritics are dropped
+_BREAK = " \u00b6 "  # ¶: a piece without a word, so no phrase runs across it
+# Punctuation that sticks to a word in news text (what else a piece holds goes to _WORD).
+_PUNCTUATION = ".,;:!?،؛؟«»\"'“”‘’()[]{}<>-–—_…/\\|*+=%٪#@&~^`$"
+K = TypeVar("K")
 
 Progress = Callable[[int, int], None]
 
@@ -75,124 +85,161 @@ class TopTerms:
 class TermCounter:
     """Counts words and word pairs of texts fed to it; pure (no database).
 
-    Built for 10,000 articles in about a second: each distinct token is classified and
-    stemmed once (in one pass over all new tokens), and the per-position work (ids,
-    pairs, counting) runs in C through map/zip/compress and Counter.
+    Text is cut at white space (str.split, the fastest tokeniser Python has: a regular
+    expression over Arabic text costs three times as much), and each distinct piece
+    is classified once: its word with any punctuation around it dropped, the word's
+    stem, and whether punctuation before or after it ends a phrase. The work per
+    position (counting pieces, looking them up, counting pairs) runs in C through
+    Counter, map and compress. The words of a piece joined by punctuation
+    (وزارة/الصحة) count as words but start or end no phrase.
     """
 
     def __init__(self) -> None:
-        # Token ids: a word that counts has its own id >= 1; stop words and punctuation
-        # are 0. Stems have ids too, so that pairs of stems count in C.
-        self._ids: dict[str, int] = {}
-        self._token_of: list[str] = [""]  # token id → the token as written
-        self._stem_id: list[int] = [0]  # token id → stem id
-        self._stems: dict[str, int] = {}  # stem → stem id
+        self._pieces: Counter[str] = Counter()  # piece → occurrences (insertion ordered)
+        # Per piece: the stem id it gives a phrase as the first word (0: none, or
+        # punctuation after it) and as the second word (0: none, or punctuation before).
+        self._left: dict[str, int] = {}
+        self._right: dict[str, int] = {}
+        self._word: dict[str, tuple[int, str]] = {}  # piece → (stem id, word as written)
+        self._parts: dict[str, list[tuple[int, str]]] = {}  # the same, pieces of 2+ words
+        self._words_in: dict[str, int] = {}  # piece → how many words it holds
+        self._stems: dict[str, int] = {}  # stem → stem id (ids from 1)
         self._stem_of: list[str] = [""]  # stem id → stem
-        self._tokens: Counter[str] = Counter()  # token → occurrences
-        self._stem_pairs: Counter[tuple[int, int]] = Counter()  # (stem id, stem id)
-        # (token id, token id) of the first FORM_SAMPLE tokens: the phrases' written forms
-        self._token_pairs: Counter[tuple[int, int]] = Counter()
+        self._stem_pairs: Counter[tuple[int, int]] = Counter()
+        self._sample_pairs: Counter[tuple[str, str]] = Counter()  # pieces, first tokens
         self._sampled = 0
+        self._by_stem: tuple[dict[int, int], dict[int, str]] | None = None
 
-    def add(self, texts: Iterable[str]) -> None:
-        tokens = _TOKEN.findall(strip_diacritics("\n".join(texts)))
-        batch = Counter(tokens)
-        new = batch.keys() - self._ids.keys()
-        if new:
-            self._classify(list(new))
-        self._tokens.update(batch)
-        ids = list(map(self._ids.__getitem__, tokens))
-        following = ids[1:]
-        both_count = list(map(min, ids, following))  # 0 unless both are words that count
-        firsts = list(compress(ids, both_count))
-        seconds = list(compress(following, both_count))
+    def add(self, texts: Sequence[str]) -> None:
+        # Fields and paragraphs end phrases: a mark between them that is no word.
+        pieces = _BREAK.join(texts).replace("\n", _BREAK).split()
+        known = len(self._pieces)
+        self._pieces.update(pieces)
+        if len(self._pieces) > known:  # new pieces come last in a Counter
+            self._classify(list(islice(self._pieces, known, None)))
+        firsts = list(map(self._left.__getitem__, pieces))
+        seconds = list(map(self._right.__getitem__, pieces))
+        del seconds[0]
+        both = list(map(min, firsts, seconds))  # 0 unless both are words that count
+        self._stem_pairs.update(zip(compress(firsts, both), compress(seconds, both), strict=True))
         if self._sampled < FORM_SAMPLE:
-            self._token_pairs.update(zip(firsts, seconds, strict=True))
-            self._sampled += len(ids)
-        stem_id = self._stem_id.__getitem__
-        self._stem_pairs.update(zip(map(stem_id, firsts), map(stem_id, seconds), strict=True))
+            self._sample_pairs.update(pairwise(pieces))
+            self._sampled += len(pieces)
+        self._by_stem = None
 
-    def _classify(self, tokens: list[str]) -> None:
-        words = [t for t in tokens if t[0].isalnum()]
-        for token in tokens:
-            self._ids[token] = 0  # punctuation or a stop word, unless a word below
-        if not words:
+    def _classify(self, pieces: list[str]) -> None:
+        self._left.update(dict.fromkeys(pieces, 0))
+        self._right.update(dict.fromkeys(pieces, 0))
+        words_in = self._words_in
+        # (piece, piece without diacritics, a word of it, whether it is the only one)
+        entries: list[tuple[str, str, str, bool]] = []
+        # Diacritics go in one pass over all new pieces; then most pieces are a word
+        # with perhaps punctuation around it, which str methods tell apart quickly.
+        bare_pieces = strip_diacritics("\n".join(pieces)).split("\n")
+        for piece, bare in zip(pieces, bare_pieces, strict=True):
+            word = bare.strip(_PUNCTUATION)
+            if word.isalnum():
+                words_in[piece] = 1
+                entries.append((piece, bare, word, True))
+                continue
+            found = _WORD.findall(bare)
+            words_in[piece] = len(found)
+            entries += [(piece, bare, w, len(found) == 1) for w in found]
+        if not entries:
             return
-        # Normalise and stem every new word at once: the passes run over one string.
-        normalised = normalize("\n".join(words)).split("\n")
+        # Normalise and stem the new words at once: the passes run over one string.
+        normalised = normalize("\n".join(e[2] for e in entries)).split("\n")
         stems = stem_text("\n".join(normalised)).split("\n")
-        for token, norm, stemmed in zip(words, normalised, stems, strict=True):
+        for (piece, bare, word, whole), norm, stemmed in zip(
+            entries, normalised, stems, strict=True
+        ):
             if not stemmed or is_stop_normalised(norm):
                 continue
             stem_id = self._stems.get(stemmed)
             if stem_id is None:
                 stem_id = self._stems[stemmed] = len(self._stem_of)
                 self._stem_of.append(stemmed)
-            self._ids[token] = len(self._token_of)
-            self._token_of.append(token)
-            self._stem_id.append(stem_id)
+            if not whole:  # counts as a word, but starts or ends no phrase
+                self._parts.setdefault(piece, []).append((stem_id, word))
+                continue
+            self._word[piece] = (stem_id, word)
+            if bare.endswith(word):
+                self._left[piece] = stem_id
+            if bare.startswith(word):
+                self._right[piece] = stem_id
 
     def word_tokens(self) -> int:
         """Running words (stop words included, punctuation not)."""
-        return sum(n for token, n in self._tokens.items() if token[0].isalnum())
+        words_in = self._words_in
+        return sum(count * words_in[piece] for piece, count in self._pieces.items())
 
     def stem_counts(self) -> tuple[dict[str, int], dict[str, str]]:
         """({stem: count}, {stem: its most frequent written form}), stop words left out."""
-        counts, best = self._by_stem()
+        counts, forms = self._counts_by_stem()
+        stem_of = self._stem_of
         return (
-            {self._stem_of[s]: n for s, n in counts.items()},
-            {self._stem_of[s]: self._token_of[t] for s, (_, t) in best.items()},
+            {stem_of[s]: n for s, n in counts.items()},
+            {stem_of[s]: form for s, form in forms.items()},
         )
 
-    def _by_stem(self) -> tuple[dict[int, int], dict[int, tuple[int, int]]]:
-        """({stem id: count}, {stem id: (count, token id of its most frequent form)})."""
-        counts: dict[int, int] = {}
-        best: dict[int, tuple[int, int]] = {}
-        stem_id = self._stem_id
-        ids = self._ids
-        for token, count in self._tokens.items():
-            token_id = ids[token]
-            if not token_id:
-                continue
-            key = stem_id[token_id]
-            counts[key] = counts.get(key, 0) + count
-            if count > best.get(key, (0, 0))[0]:
-                best[key] = (count, token_id)
-        return counts, best
+    def _counts_by_stem(self) -> tuple[dict[int, int], dict[int, str]]:
+        if self._by_stem is None:
+            by_form: Counter[tuple[int, str]] = Counter()
+            word = self._word
+            for piece, count in self._pieces.items():
+                found = word.get(piece)
+                if found is not None:
+                    by_form[found] += count
+            for piece, parts in self._parts.items():
+                for found in parts:
+                    by_form[found] += self._pieces[piece]
+            counts: dict[int, int] = {}
+            best: dict[int, tuple[int, str]] = {}
+            for (stem_id, form), count in by_form.items():
+                counts[stem_id] = counts.get(stem_id, 0) + count
+                if count > best.get(stem_id, (0, ""))[0]:
+                    best[stem_id] = (count, form)
+            self._by_stem = counts, {s: form for s, (_, form) in best.items()}
+        return self._by_stem
 
     def words(self, limit: int) -> list[TermCount]:
-        counts, forms = self.stem_counts()
-        top = heapq.nsmallest(limit, counts.items(), key=lambda kv: (-kv[1], kv[0]))
-        return [TermCount(forms[key], count, key) for key, count in top]
+        counts, forms = self._counts_by_stem()
+        stem_of = self._stem_of
+        top = _top(counts.items(), limit, lambda stem_id: stem_of[stem_id])
+        return [TermCount(forms[s], count, stem_of[s]) for s, count in top]
 
     def phrases(self, limit: int) -> list[TermCount]:
         stem_of = self._stem_of
-        top = heapq.nsmallest(
-            limit,
-            self._stem_pairs.items(),
-            key=lambda kv: (-kv[1], stem_of[kv[0][0]], stem_of[kv[0][1]]),
+        top = _top(
+            self._stem_pairs.items(), limit, lambda pair: (stem_of[pair[0]], stem_of[pair[1]])
         )
-        if not top:
-            return []
-        # The written form: of the token pairs made of these stems, the most frequent in
-        # the sample; a pair the sample lacks takes each stem's most frequent form.
-        forms: dict[int, list[int]] = {}
-        for token_id in range(1, len(self._token_of)):
-            forms.setdefault(self._stem_id[token_id], []).append(token_id)
-        pairs = self._token_pairs
-
-        def seen(token_id: int) -> int:
-            return self._tokens[self._token_of[token_id]]
-
+        # The written form: the most frequent pair of pieces with these stems among the
+        # first tokens; a pair the sample lacks takes each stem's most frequent form.
+        wanted = {pair for pair, _ in top}
+        forms: dict[tuple[int, int], tuple[int, str]] = {}
+        left, right, word = self._left, self._right, self._word
+        for (first, second), count in self._sample_pairs.items():
+            pair = (left[first], right[second])
+            if pair in wanted and count > forms.get(pair, (0, ""))[0]:
+                forms[pair] = (count, f"{word[first][1]} {word[second][1]}")
+        _, word_forms = self._counts_by_stem()
         found = []
         for (first, second), count in top:
-            form = max(
-                ((a, b) for a in forms[first] for b in forms[second]),
-                key=lambda ab: (pairs.get(ab, 0), seen(ab[0]) + seen(ab[1])),
-            )
-            term = f"{self._token_of[form[0]]} {self._token_of[form[1]]}"
+            form = forms.get((first, second))
+            term = form[1] if form else f"{word_forms[first]} {word_forms[second]}"
             found.append(TermCount(term, count, f"{stem_of[first]} {stem_of[second]}"))
         return found
+
+
+def _top(items: Iterable[tuple[K, int]], limit: int, name: Callable[[K], object]) -> list:
+    """The `limit` items with the highest counts, ties shown in the order of their names.
+
+    (Which of several items tied at the cut are kept follows the order they were first
+    seen in: heapq.nlargest is stable.)
+    """
+    largest = heapq.nlargest(limit, items, key=itemgetter(1))
+    largest.sort(key=lambda kv: (-kv[1], name(kv[0])))
+    return largest
 
 
 def top_terms(
@@ -219,7 +266,7 @@ def top_terms(
     for batch in repo.texts_of(ids):
         if stop is not None and stop():
             raise SearchCancelled("cancelled")
-        counter.add(text for row in batch for text in row[1:])
+        counter.add([text for row in batch for text in row[1:]])
         done += len(batch)
         if progress is not None:
             progress(done, len(ids))

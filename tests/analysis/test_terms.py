@@ -152,3 +152,13 @@ def test_progress_is_reported_and_stop_cancels(repo):
         top_terms(repo, None, stop=lambda: True)
     sample = top_terms(repo, None, max_articles=10)
     assert (sample.articles, sample.sampled) == (10, 47)
+
+
+def test_words_joined_by_punctuation_still_count():
+    counter = TermCounter()
+    counter.add(["وزارة/الصحة «وزارة» (الصحة) وِزارةُ الصحة"])
+    counts, forms = counter.stem_counts()
+    assert counts["زار"] == 3 and counts["صح"] == 3
+    assert (forms["زار"], forms["صح"]) == ("وزارة", "الصحة")  # diacritics dropped
+    assert {p.term: p.count for p in counter.phrases(5)} == {"وزارة الصحة": 1}
+    assert counter.word_tokens() == 6
