@@ -72,8 +72,11 @@ class AnalysisRepository:
         )
         with _cancellable():
             cursor = self.db.execute(sql, params)
-            while batch := cursor.fetchmany(50):
-                yield from batch
+            try:
+                while batch := cursor.fetchmany(50):
+                    yield from batch
+            finally:  # a reader that stops early must not keep the read snapshot open
+                cursor.close()
 
     def texts_of(self, ids: Sequence[int]) -> Iterator[list[ArticleText]]:
         """The texts of the given articles, in batches (order within a batch not kept)."""
