@@ -2,7 +2,7 @@
 
 A repository over the library's `Connection`; it only reads. Which articles a query
 matches is decided exactly as the headline list and `Library.search` decide it: the
-filters by `ListFilter.where()` and the words by the query language's FTS5 MATCH
+filters by `storage.filters.article_where` and the words by the query language's FTS5 MATCH
 (`search/query.py`), so a timeline, a concordance and the list always agree.
 
 Periods are taken from `sort_date` (`YYYY-MM-DD`, or '' when undated) by substrings, so
@@ -17,10 +17,11 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import replace
 
+from desktop_app.model import ArticleFilter as ListFilter
 from desktop_app.search.query import STEM_COLUMNS, parse_query
 from desktop_app.storage.connection import Connection
 from desktop_app.storage.errors import SearchCancelled
-from desktop_app.storage.library import ListFilter, _query_where
+from desktop_app.storage.filters import article_where
 
 __all__ = ["DAY", "MONTH", "AnalysisRepository", "ArticleText"]
 
@@ -47,10 +48,10 @@ class AnalysisRepository:
     # -- which articles --------------------------------------------------------------
 
     def count_matching(self, filters: ListFilter) -> int:
-        where, params = filters.where()
+        where, params = article_where(filters)
         with _cancellable():
             row = self.db.execute(f"SELECT count(*) FROM articles a WHERE {where}", params)
-            return int(row.fetchone()[0])
+            return int((row.fetchone() or [0])[0])
 
     def matching_ids(self, filters: ListFilter, limit: int | None = None) -> list[int]:
         """Ids of the matching articles in the index's order (ascending id)."""
@@ -74,7 +75,7 @@ class AnalysisRepository:
             cursor = self.db.execute(sql, params)
             try:
                 while batch := cursor.fetchmany(50):
-                    yield from batch
+                    yield from (_text(row) for row in batch)
             finally:  # a reader that stops early must not keep the read snapshot open
                 cursor.close()
 
@@ -89,16 +90,16 @@ class AnalysisRepository:
                         FROM articles WHERE id IN ({marks})""",
                     chunk,
                 ).fetchall()
-            yield rows
+            yield [_text(row) for row in rows]
 
     def _matching_sql(self, columns: str, filters: ListFilter) -> tuple[str, list]:
         parsed = parse_query(filters.query)
         match = parsed.match()
         if parsed.is_empty and filters.query:
             return f"SELECT {columns} FROM articles a WHERE 0", []
-        where, params = replace(filters, query=None).where()
-        query_clauses, query_params = _query_where(parsed, with_match=False)
-        where = " AND ".join([where, *query_clauses])
+        where, params = article_where(replace(filters, query=None), searched=parsed)
+        query_params: list = []
+
         if match is None:
             return (
                 f"SELECT {columns} FROM articles a WHERE {where} ORDER BY a.id",
@@ -126,9 +127,9 @@ class AnalysisRepository:
         group = "a.source" if by_source else "''"
         period = f"substr(a.sort_date, 1, {int(length)})"
         match = parsed.match()
-        where, params = replace(filters, query=None).where()
-        query_clauses, query_params = _query_where(parsed, with_match=False)
-        where = " AND ".join([where, "a.sort_date <> ''", *query_clauses])
+        where, params = article_where(replace(filters, query=None), searched=parsed)
+        query_params: list = []
+        where = f"{where} AND a.sort_date <> ''"
         if match is None:
             sql = f"""SELECT {group}, {period}, count(*) FROM articles a
                       WHERE {where} GROUP BY 1, 2"""
@@ -183,7 +184,7 @@ class AnalysisRepository:
             for stem in stems:
                 if stop is not None and stop():
                     raise SearchCancelled("cancelled")
-                counts[stem] = self.db.execute(sql, [stem]).fetchone()[0] or 0
+                counts[stem] = (self.db.execute(sql, [stem]).fetchone() or [0])[0] or 0
         return counts
 
     def top_stems(self, limit: int) -> list[tuple[str, int]]:
@@ -243,3 +244,7 @@ def _cancellable() -> Iterator[None]:
         if "interrupt" in str(error):
             raise SearchCancelled("cancelled") from error
         raise
+
+
+def _text(row) -> ArticleText:
+    return (row[0], row[1], row[2], row[3], row[4])

@@ -56,6 +56,10 @@ class Cursor:
         with translating():
             yield from self._cursor
 
+    def close(self) -> None:
+        """Let go of the statement (and its read snapshot) before the rows run out."""
+        self._cursor.close()
+
     @property
     def rowcount(self) -> int:
         return self._cursor.rowcount
