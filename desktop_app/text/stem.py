@@ -94,6 +94,11 @@ def strip_prefixes(normalised: str) -> str:
     return word
 
 
+def strip_article(normalised: str) -> str:
+    """The word without a definite article and its proclitic (rule 1), as written."""
+    return _strip_article(normalised)[0]
+
+
 def stem_variants(word: str) -> tuple[str, ...]:
     """Stems a query word may stand for, as the index holds them.
 
