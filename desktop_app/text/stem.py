@@ -4,27 +4,27 @@ It works on normalised text (see normalize.py) and, like Larkey's "light10" fami
 stemmers, removes only affixes: never infixes, never broken plurals (search/plurals.py
 offers those to queries). The rules, in this order:
 
-1. one definite article with its proclitic: بال، كال، فال، ال، لل when at least two
-   letters follow (بالرياض → رياض, للطلاب → طلاب);
-2. one possessive or object pronoun: ها (two letters must stay); هم، هن، هما، كم (three
+1. the conjunction و when at least three letters follow (ولد stays, وقال → قال);
+2. one definite article with its proclitic: بال، كال، فال، ال، لل when at least two
+   letters follow (بالرياض → رياض, للطلاب → طلاب), then rule 1 again for a و the
+   article hid, so that الوزارة and وزارة meet (both زار);
+3. one possessive or object pronoun: ها (two letters must stay); هم، هن، هما، كم (three
    must stay, and not after ا: تفاهم، مساهم are words; كم not after ح: يتحكم); نا (four
    must stay, not after ا، و، ي، م, which are mostly a tanween alef: مبيناً، فيينا،
    تزامناً). The ت of a ة before it becomes ة again (مبادرتهم → مبادرة) when three
    letters stay before it and it does not close a plural ات. كن is not stripped: in news
    it ends verbs (يتمكن) far more often than it is a pronoun;
-3. one plural ending ات، ون، ين (two letters must stay), or else ة (ه once normalised).
-   After ات, a word's own ة-less ending goes too where singular and plural share it:
-   اتجاهات → اتجاه → اتجا like اتجاه, مكونات → مكون → مك like مكون. The dual ان is
-   not stripped: in news it ends names and nouns (سلمان، بيان، إيران، مهرجان) far more
-   often than a dual, and stripping it split بيان (بي) from بيانات (بيان);
-4. the relative ي (نسبة), then rule 3 again, at most twice: السعوديين → سعودي → سعود,
-   الإماراتية → إماراتي → إمارات → إمار like الإمارات;
-5. the conjunction و (also one the article hid: الوزارة ~ وزارة) when the stem left
-   without it keeps three letters: وقال → قال, الوزارة → زار, but الوطني → وطن like
-   الوطن (not طن).
+4. one plural ending ات، ون، ين (two letters must stay), or else ة (ه once normalised)
+   and the ا of اة (مباراة ~ مباريات). After ات, a word's own ة-less ending goes too
+   where singular and plural share it: اتجاهات → اتجاه like اتجاه, مكونات → مكون like
+   مكون. The dual ان is not stripped: in news it ends names and nouns (سلمان، بيان،
+   إيران، مهرجان) far more often than a dual, and stripping it split بيان (بي) from
+   بيانات (بيان);
+5. the relative ي (نسبة), then rule 4 again, at most twice: السعوديين → سعودي → سعود,
+   الإماراتية → إماراتي → إمارات → إمار like الإمارات.
 
 A word and its sound plural, its feminine and its relative adjective share a stem
-(tests/text/test_stem.py holds the word lists). Hamza seats that writers confuse in the
+(tests/text/test_stem_word_lists.py holds the word lists). Hamza seats that writers confuse in the
 middle of a word (مسؤول / مسئول) are folded to a bare hamza ء, in the stemmed form only.
 
 A text is stemmed word by word through a cache, so the index of an article costs one
@@ -51,7 +51,6 @@ _PRONOUNS = {
 }
 _PRONOUN_ENDINGS = tuple(_PRONOUNS)
 _NISBA_ROUNDS = 2
-_MIN_AFTER_WAW = 3
 
 # A word of normalised text; the separators between words are kept as they are.
 _WORDS = re.compile(r"([^\W_]+)")
@@ -84,18 +83,12 @@ def stem(word: str) -> str:
 
 
 def strip_prefixes(normalised: str) -> str:
-    """The word without the prefixes `stem` strips (rules 1 and 5), hamza seats folded."""
-    word = _fold_hamza_seats(normalised)
-    if _has_conjunction(word):
-        word = word[1:]
-    word, had_article = _strip_article(word)
-    if had_article and _has_conjunction(word):
-        word = word[1:]
-    return word
+    """Only the prefix rules (1 and 2) of `stem_text`, with hamza seats folded."""
+    return _strip_prefixes(_fold_hamza_seats(normalised))
 
 
 def strip_article(normalised: str) -> str:
-    """The word without a definite article and its proclitic (rule 1), as written."""
+    """The word without a definite article and its proclitic (rule 2), as written."""
     return _strip_article(normalised)[0]
 
 
@@ -147,27 +140,18 @@ def _fold_hamza_seats(text: str) -> str:
 
 def _stem_folded(word: str) -> str:
     """Stem a normalised word whose hamza seats are folded; remember the answer."""
-    found = _without_conjunction(word) or _after_conjunction(word)
+    found = _endings(_pronoun(_strip_prefixes(word)))
     if len(_CACHE) < _CACHE_LIMIT:  # full: the words seen first are the common ones
         _CACHE[word] = found
     return found
 
 
-def _without_conjunction(word: str) -> str | None:
-    """The stem of `word` without a leading conjunction و; None when it keeps none."""
-    if not _has_conjunction(word):
-        return None
-    bare = _after_conjunction(word[1:])
-    return bare if len(bare) >= _MIN_AFTER_WAW else None
-
-
-def _after_conjunction(word: str) -> str:
-    word, had_article = _strip_article(word)
-    if had_article and _has_conjunction(word):  # الوزارة: the article hid a و
-        bare = _endings(_pronoun(word[1:]))
-        if len(bare) >= _MIN_AFTER_WAW:
-            return bare
-    return _endings(_pronoun(word))
+def _strip_prefixes(word: str) -> str:
+    """Rules 1 and 2: و, one article, and a و the article hid (الوزارة ~ وزارة)."""
+    if _has_conjunction(word):
+        word = word[1:]
+    word = _strip_article(word)[0]
+    return word[1:] if _has_conjunction(word) else word
 
 
 def _has_conjunction(word: str) -> bool:
@@ -198,7 +182,7 @@ def _pronoun(word: str) -> str:
 
 
 def _endings(word: str, nisba: int = _NISBA_ROUNDS) -> str:
-    """Rules 3 and 4: a plural ending or ة, then the relative ي and the same again."""
+    """Rules 4 and 5: a plural ending or ة, then the relative ي and the same again."""
     if len(word) >= 4 and word[-2:] in _PLURALS:
         plural, word = word[-2:], word[:-2]
         if plural == "ات":

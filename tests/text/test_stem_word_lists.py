@@ -97,7 +97,6 @@ def test_there_are_at_least_forty_pairs():
         "لبنان اللبناني اللبنانية",
         "قانون القانوني القانونية",
         "تلفزيون التلفزيوني التلفزيونية",
-        "الوطن الوطني الوطنية الوطنيين",
         "ميدان الميداني الميدانية",
     ],
 )
@@ -206,13 +205,17 @@ def test_tanween_on_n_does_not_meet_the_word_without_n():
 @pytest.mark.parametrize(
     "group",
     [
-        "الوطن الوطني وطنية والوطن",
-        "الوسط الوسطى وسطي",
         "وقال قال",
         "الوزارة وزارة والوزارة وزارات",
+        "ومكة مكة",
+        "والقوات القوات وقوات",
+        "والصحة الصحة",
+        "وعلى على",
     ],
 )
-def test_the_conjunction_goes_only_when_three_letters_stay(group):
+def test_the_conjunction_goes_when_three_letters_follow(group):
+    # Even where the stem left is short: a و before مكة، قوات، صحة is far more often a
+    # conjunction than the first letter of a word like وطني (which then stems as طن).
     found = {word: s(word) for word in group.split()}
     assert len(set(found.values())) == 1, found
 
