@@ -9,7 +9,8 @@
    lede (at least two of them content words) that together name at most five articles,
    typed exactly, and typed as a reader might: one or more content words changed by one
    of hamza dropped or added, ال added or dropped, a و/ب prefix, ة as ه, diacritics, a
-   plural ending (function words such as في or من are left as they are).
+   plural ending, and (issue 16) a pronoun suffix dropped, a sound plural's singular,
+   a broken plural's partner (function words such as في or من are left as they are).
 3. Reports recall@10 of the source article and latency (median, p90, p95) for
    (a) plain FTS5 `unicode61 remove_diacritics 2` over the raw text, built in this run,
    and (b) Library.search (snippets included); single words in ≤ 5 % of the articles;
@@ -111,8 +112,50 @@ def _plural(w: str, rng: random.Random) -> str | None:
     return None
 
 
+# Issue 16: a reader types a word without the pronoun the text glues to it, a sound
+# plural's singular, or a broken plural's singular or plural (tests/data/broken_plurals.tsv).
+_PRONOUNS = ("هما", "هم", "هن", "كم", "نا", "ها")
+
+
+def _drop_pronoun(w: str, rng: random.Random) -> str | None:
+    for pronoun in _PRONOUNS:
+        rest = w[: -len(pronoun)]
+        if w.endswith(pronoun) and len(rest) >= 4:
+            return rest[:-1] + "ة" if rest.endswith("ت") and not rest.endswith("ات") else rest
+    return None
+
+
+def _singular(w: str, rng: random.Random) -> str | None:
+    bare = w[2:] if w.startswith("ال") else w
+    if len(bare) >= 5 and bare.endswith("ات"):
+        return bare[:-2] if bare[:-2].endswith(("ان", "ون", "ين")) else bare[:-2] + "ة"
+    if len(bare) >= 6 and bare.endswith(("ون", "ين")):
+        return bare[:-2]
+    return None
+
+
+def _read_broken_plurals() -> dict[str, str]:
+    pairs: dict[str, str] = {}
+    path = ROOT / "tests" / "data" / "broken_plurals.tsv"
+    for line in path.read_text(encoding="utf-8").splitlines():
+        text = line.split("#", 1)[0].strip()
+        if text:
+            singular, plural = text.split("\t")[:2]
+            pairs.setdefault(singular, plural)
+            pairs.setdefault(plural, singular)
+    return pairs
+
+
+_BROKEN_PLURALS = _read_broken_plurals()
+
+
+def _broken_plural(w: str, rng: random.Random) -> str | None:
+    return _BROKEN_PLURALS.get(w[2:] if w.startswith("ال") and len(w) > 4 else w)
+
+
 VARIANTS: list[Callable[[str, random.Random], str | None]] = [
     _drop_hamza, _add_hamza, _toggle_article, _conjunction, _teh_as_heh, _diacritics, _plural,
+    _drop_pronoun, _singular, _broken_plural,
 ]  # fmt: skip
 _ARABIC_WORD = re.compile(r"[\u0621-\u064a\u0660-\u0669]+")
 # Function words a reader types as they are: never given a clitic or an ending.
