@@ -111,6 +111,11 @@ def _v2_stemmed_index(db: Database) -> None:
     """
     db.execute(f"DROP TABLE {FTS_TABLE}")
     _create_fts(db)
+    _fill_index(db)
+
+
+def _fill_index(db: Database) -> None:
+    """Index every stored article again (the index is contentless: it cannot re-derive)."""
     rows = db.execute("SELECT id, title, lede, caption, body FROM articles ORDER BY id")
     while batch := rows.fetchmany(_REBUILD_BATCH):
         db.conn.executemany(
@@ -118,7 +123,18 @@ def _v2_stemmed_index(db: Database) -> None:
         )
 
 
-MIGRATIONS: list[Callable[[Database], None]] = [_v1_initial, _v2_stemmed_index]
+def _v3_restemmed_index(db: Database) -> None:
+    """The stemmer of issue 16 (sound plurals, pronoun suffixes, relative ي) stems many
+    words differently: every article's stem columns are written again."""
+    db.execute(f"INSERT INTO {FTS_TABLE} ({FTS_TABLE}) VALUES ('delete-all')")
+    _fill_index(db)
+
+
+MIGRATIONS: list[Callable[[Database], None]] = [
+    _v1_initial,
+    _v2_stemmed_index,
+    _v3_restemmed_index,
+]
 SCHEMA_VERSION = len(MIGRATIONS)
 
 
