@@ -16,6 +16,7 @@ from desktop_app.model import ParsedArticle
 from desktop_app.parsing.dates import parse_date
 from desktop_app.parsing.encoding import decode
 from desktop_app.parsing.errors import ParseError
+from desktop_app.text.entities import decode_references
 
 MAX_BYTES = 10 * 1024 * 1024
 END_MARK = ">>"
@@ -30,6 +31,10 @@ _DATELINE = re.compile(
     r"^(?P<place>[^\s\-–—.!?؟،,:؛\"«»][^\-–—.!?؟،,:؛\"«»]{0,58}?)(?:\s+[-–—]\s*|\s*[-–—]\s+)"
 )
 _FINAL_PUNCTUATION = tuple(".!?؟:؛…\"»)'”")
+# A source named in quotes (صحيفة "المدينة") ends with a quote but is no sentence; a quote
+# that closes a sentence follows its full stop ("... الأول."). Only for the source line:
+# a quoted sub-heading (متجر «آي تونز») is no caption.
+_NAME_IN_QUOTES = re.compile(r"[^\W\d_]\s*[\"”»']$")
 _CAPTION_MAX = 160
 # Sub-headings inside a body often start like list items; captions never do.
 _LIST_MARKS = tuple("*-•–—·") + tuple("0123456789٠١٢٣٤٥٦٧٨٩")
@@ -60,6 +65,10 @@ def parse_article(path: str, data: bytes) -> ParsedArticle:
     complete = _drop_end_mark(sections)
     if not complete:
         warnings.append("truncated: the file ends before the '>>' end mark")
+    # After the layout is read (a "&gt;&gt;" must not end the file), before the fields are:
+    # every field is text with its HTML character references decoded. The content hash
+    # below stays the hash of the file's text, so a file imported before is still known.
+    sections = [_decode_section(section) for section in sections]
 
     title = " ".join(sections[0]) if sections else ""
     if not title:
@@ -131,6 +140,12 @@ def _split_sections(lines: list[str]) -> list[list[str]]:
     return sections
 
 
+def _decode_section(section: list[str]) -> list[str]:
+    """The paragraphs with character references decoded (`&nbsp;` alone leaves nothing)."""
+    decoded = (decode_references(paragraph).strip() for paragraph in section)
+    return [paragraph for paragraph in decoded if paragraph]
+
+
 def _drop_end_mark(sections: list[list[str]]) -> bool:
     """Remove the `>>` end mark; say whether it was there."""
     for section in reversed(sections):
@@ -151,7 +166,7 @@ def _split_body(block: list[str], warnings: list[str]):
     if not block:
         return "", None, []
     first = block[0]
-    if len(first) > _SOURCE_MAX or first.endswith(_FINAL_PUNCTUATION) or _dateline(first):
+    if len(first) > _SOURCE_MAX or _ends_sentence(first) or _dateline(first):
         warnings.append("no-source: the body does not start with a source line")
         source, rest = "", block
     else:
@@ -159,6 +174,10 @@ def _split_body(block: list[str], warnings: list[str]):
     if len(rest) >= 2 and _looks_like_caption(rest[0]):
         return source, rest[0], rest[1:]
     return source, None, rest
+
+
+def _ends_sentence(paragraph: str) -> bool:
+    return paragraph.endswith(_FINAL_PUNCTUATION) and not _NAME_IN_QUOTES.search(paragraph)
 
 
 def _looks_like_caption(paragraph: str) -> bool:
