@@ -24,6 +24,10 @@ class ParsedArticle:
     encoding: str
     content_hash: str
     warnings: tuple[str, ...] = ()
+    # From the byline the first paragraph opens with (parsing/byline.py); `dateline`
+    # above is its place only.
+    author: str | None = None
+    agency: str | None = None
 
 
 @dataclass(frozen=True)

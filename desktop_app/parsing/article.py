@@ -1,5 +1,8 @@
 """One article file (name, bytes) → ParsedArticle, or ParseError saying why not. Pure.
 
+The dateline, author and agency come from the byline the first paragraph opens with
+(parsing/byline.py): the dateline is a place or nothing.
+
 The layout: a `First Published:` line, then sections separated by lines holding only a
 non-breaking space — title · lede · source, optional caption and body · related
 headlines · `>>`. Files from the wild lose pieces; what can be read is kept and each
@@ -13,6 +16,7 @@ import re
 import unicodedata
 
 from desktop_app.model import ParsedArticle
+from desktop_app.parsing.byline import Byline, read_byline
 from desktop_app.parsing.dates import parse_date
 from desktop_app.parsing.encoding import decode
 from desktop_app.parsing.errors import ParseError
@@ -81,12 +85,14 @@ def parse_article(path: str, data: bytes) -> ParsedArticle:
     source, caption, paragraphs = _split_body(body_block, warnings)
     if not paragraphs:
         raise ParseError("no body: the file has a title but no article text", "no-body")
+    byline = read_byline(paragraphs[0])
+    by = byline[0] if byline else Byline()
     return ParsedArticle(
         title=title,
         lede=lede,
         source=source,
         caption=caption,
-        dateline=_dateline(paragraphs[0]),
+        dateline=by.place,
         paragraphs=tuple(paragraphs),
         related=related,
         published=published,
@@ -94,6 +100,8 @@ def parse_article(path: str, data: bytes) -> ParsedArticle:
         encoding=decoded.encoding,
         content_hash=hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest(),
         warnings=tuple(warnings),
+        author=by.author,
+        agency=by.agency,
     )
 
 
