@@ -24,9 +24,11 @@ class ParsedArticle:
     encoding: str
     content_hash: str
     warnings: tuple[str, ...] = ()
-    # Record formats (JSON, CSV, pages, feeds) often name them; the seed layout does not.
-    url: str | None = None
+    # From the byline the first paragraph opens with (parsing/byline.py), or named by a
+    # record format (JSON, CSV, pages, feeds); `dateline` above is the place only.
     author: str | None = None
+    agency: str | None = None
+    url: str | None = None  # record formats often name it; the seed layout does not
 
 
 @dataclass(frozen=True)

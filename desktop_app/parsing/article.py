@@ -1,5 +1,8 @@
 """One article file (name, bytes) → ParsedArticle, or ParseError saying why not. Pure.
 
+The dateline, author and agency come from the byline the first paragraph opens with
+(parsing/byline.py): the dateline is a place or nothing.
+
 The layout: a `First Published:` line, then sections separated by lines holding only a
 non-breaking space — title · lede · source, optional caption and body · related
 headlines · `>>`. Files from the wild lose pieces; what can be read is kept and each
@@ -14,9 +17,11 @@ import unicodedata
 from datetime import date
 
 from desktop_app.model import ParsedArticle
+from desktop_app.parsing.byline import Byline, read_byline
 from desktop_app.parsing.dates import parse_date
 from desktop_app.parsing.encoding import decode
 from desktop_app.parsing.errors import ParseError
+from desktop_app.text.entities import decode_references
 
 MAX_BYTES = 10 * 1024 * 1024
 END_MARK = ">>"
@@ -31,6 +36,10 @@ _DATELINE = re.compile(
     r"^(?P<place>[^\s\-–—.!?؟،,:؛\"«»][^\-–—.!?؟،,:؛\"«»]{0,58}?)(?:\s+[-–—]\s*|\s*[-–—]\s+)"
 )
 _FINAL_PUNCTUATION = tuple(".!?؟:؛…\"»)'”")
+# A source named in quotes (صحيفة "المدينة") ends with a quote but is no sentence; a quote
+# that closes a sentence follows its full stop ("... الأول."). Only for the source line:
+# a quoted sub-heading (متجر «آي تونز») is no caption.
+_NAME_IN_QUOTES = re.compile(r"[^\W\d_]\s*[\"”»']$")
 _CAPTION_MAX = 160
 # Sub-headings inside a body often start like list items; captions never do.
 _LIST_MARKS = tuple("*-•–—·") + tuple("0123456789٠١٢٣٤٥٦٧٨٩")
@@ -70,6 +79,10 @@ def parse_article(path: str, data: bytes) -> ParsedArticle:
     complete = _drop_end_mark(sections)
     if not complete:
         warnings.append("truncated: the file ends before the '>>' end mark")
+    # After the layout is read (a "&gt;&gt;" must not end the file), before the fields are:
+    # every field is text with its HTML character references decoded. The content hash
+    # below stays the hash of the file's text, so a file imported before is still known.
+    sections = [_decode_section(section) for section in sections]
 
     title = " ".join(sections[0]) if sections else ""
     if not title:
@@ -82,12 +95,14 @@ def parse_article(path: str, data: bytes) -> ParsedArticle:
     source, caption, paragraphs = _split_body(body_block, warnings)
     if not paragraphs:
         raise ParseError("no body: the file has a title but no article text", "no-body")
+    byline = read_byline(paragraphs[0])
+    by = byline[0] if byline else Byline()
     return ParsedArticle(
         title=title,
         lede=lede,
         source=source,
         caption=caption,
-        dateline=_dateline(paragraphs[0]),
+        dateline=by.place,
         paragraphs=tuple(paragraphs),
         related=related,
         published=published,
@@ -95,6 +110,8 @@ def parse_article(path: str, data: bytes) -> ParsedArticle:
         encoding=decoded.encoding,
         content_hash=hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest(),
         warnings=tuple(warnings),
+        author=by.author,
+        agency=by.agency,
     )
 
 
@@ -141,6 +158,12 @@ def _split_sections(lines: list[str]) -> list[list[str]]:
     return sections
 
 
+def _decode_section(section: list[str]) -> list[str]:
+    """The paragraphs with character references decoded (`&nbsp;` alone leaves nothing)."""
+    decoded = (decode_references(paragraph).strip() for paragraph in section)
+    return [paragraph for paragraph in decoded if paragraph]
+
+
 def _drop_end_mark(sections: list[list[str]]) -> bool:
     """Remove the `>>` end mark; say whether it was there."""
     for section in reversed(sections):
@@ -161,7 +184,7 @@ def _split_body(block: list[str], warnings: list[str]):
     if not block:
         return "", None, []
     first = block[0]
-    if len(first) > _SOURCE_MAX or first.endswith(_FINAL_PUNCTUATION) or _dateline(first):
+    if len(first) > _SOURCE_MAX or _ends_sentence(first) or _dateline(first):
         warnings.append("no-source: the body does not start with a source line")
         source, rest = "", block
     else:
@@ -169,6 +192,10 @@ def _split_body(block: list[str], warnings: list[str]):
     if len(rest) >= 2 and _looks_like_caption(rest[0]):
         return source, rest[0], rest[1:]
     return source, None, rest
+
+
+def _ends_sentence(paragraph: str) -> bool:
+    return paragraph.endswith(_FINAL_PUNCTUATION) and not _NAME_IN_QUOTES.search(paragraph)
 
 
 def _looks_like_caption(paragraph: str) -> bool:

@@ -296,7 +296,7 @@ def test_markup_in_article_shows_literally(qtbot, make_window, tmp_path):
     window = make_window(db)
     click_row(qtbot, window, 0)
     text = pane_text(window)
-    assert title in text
+    assert title.replace("&amp;", "&") in text  # a character reference is decoded at import
     assert '<a href="https://example.com">رابط</a>' in text
     assert "<script>x</script>" in text
     assert window.reader.view.refused == []  # nothing was even asked for
