@@ -2,7 +2,8 @@
 
 The headline list's filters and the query language's `source:`/`from:`/`to:` are the
 same value; `article_where` turns any number of them into WHERE clauses over
-`articles a`, with the dates of all of them narrowed to one date range.
+`articles a`, with the dates of all of them narrowed to one date range. Articles in the
+trash are always left out (storage/trash.py's `not_trashed`).
 """
 
 from __future__ import annotations
@@ -11,29 +12,39 @@ from datetime import date
 
 from desktop_app.model import ArticleFilter
 from desktop_app.search.query import ParsedQuery, parse_query
+from desktop_app.storage.trash import not_trashed
 
 Where = tuple[str, list]
 
 _FTS_ROWIDS = "SELECT rowid FROM articles_fts WHERE articles_fts MATCH ?"
 
 
-def article_where(value: ArticleFilter | None, searched: ParsedQuery | None = None) -> Where:
+def article_where(
+    value: ArticleFilter | None,
+    searched: ParsedQuery | None = None,
+    after_id: int | None = None,
+) -> Where:
     """(WHERE expression over `articles a`, its parameters) for a filter value.
 
     The value's `query` text is parsed here: its words must match and its filters
     narrow the value's. `searched` is the query a search matches in its own join
     (storage/articles.py), already parsed: only its filters and exclusions apply here.
+    `after_id` keeps only the articles with a higher id (a saved search's new matches);
+    the bound is also given to the full-text lookup, which FTS5 answers by seeking.
     """
     value = value or ArticleFilter()
-    clauses: list[str] = []
+    clauses: list[str] = [not_trashed("a.id")]
     params: list = []
+    if after_id is not None:
+        clauses.append("a.id > ?")
+        params.append(after_id)
     filters = [value]
     if value.query:
         listed = parse_query(value.query)
         if listed.is_empty:  # typed, but nothing to look for: nothing matches
             return "0", []
         filters.append(listed.filters)
-        _add_words(clauses, params, listed, with_match=True)
+        _add_words(clauses, params, listed, with_match=True, after_id=after_id)
     if searched is not None:
         filters.append(searched.filters)
         _add_words(clauses, params, searched, with_match=False)
@@ -62,16 +73,33 @@ def _add_fields(clauses: list[str], params: list, value: ArticleFilter) -> None:
         params.append(value.dateline)
     if value.unread_only:
         clauses.append("a.read = 0")
+    if value.starred:
+        clauses.append("a.id IN (SELECT article_id FROM stars)")
+    if value.tag:
+        clauses.append(
+            "a.id IN (SELECT x.article_id FROM article_tags x JOIN tags t ON t.id = x.tag_id "
+            "WHERE t.name = ?)"
+        )
+        params.append(" ".join(value.tag.split()))
 
 
-def _add_words(clauses: list[str], params: list, parsed: ParsedQuery, with_match: bool) -> None:
+def _add_words(
+    clauses: list[str],
+    params: list,
+    parsed: ParsedQuery,
+    with_match: bool,
+    after_id: int | None = None,
+) -> None:
     """The words of a parsed query: all of them (`with_match`), or only an exclusion.
 
     A search matches the words in its own join with the index, but a query of
     exclusions alone (-word) has nothing to join on, so it is left out here.
     """
     match = parsed.match()
-    if with_match and match:
+    if with_match and match and after_id is not None:
+        clauses.append(f"a.id IN ({_FTS_ROWIDS} AND rowid > ?)")
+        params += [match, after_id]
+    elif with_match and match:
         clauses.append(f"a.id IN ({_FTS_ROWIDS})")
         params.append(match)
     elif not match and parsed.excluded:
