@@ -179,7 +179,7 @@ def measure(db: Path, runs: int) -> int:
     for tag in library.tags()[:3]:
         row(f"  tag {tag.name} (list)", lambda t=tag.name: library.count(ArticleFilter(tag=t)))
     for saved in library.saved_searches():
-        row(f"saved «{saved.name}» count", lambda s=saved: library.saved_repo.count(s))
+        row(f"saved «{saved.name}» count", lambda s=saved: library.count(s.filter))
         row(f"saved «{saved.name}» new", lambda s=saved: library.saved_repo.new_count(s))
     row("notes", library.notes_repo.count)
     row("trash", library.trash_repo.count)

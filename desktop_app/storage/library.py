@@ -326,7 +326,7 @@ class Library:
     def saved_search_count(self, saved: SavedSearch) -> SavedSearchCount:
         """Its matches and its new matches (arrived since it was last opened)."""
         return SavedSearchCount(
-            saved, self.saved_repo.count(saved), self.saved_repo.new_count(saved)
+            saved, self.articles.count(saved.filter), self.saved_repo.new_count(saved)
         )
 
     def open_saved_search(self, name: str) -> SavedSearch:

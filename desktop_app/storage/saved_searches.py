@@ -118,11 +118,6 @@ class SavedSearchesRepository:
         rows = self.db.execute(f"SELECT {_COLUMNS} FROM saved_searches ORDER BY name").fetchall()
         return [_saved(row) for row in rows]
 
-    def count(self, saved: SavedSearch) -> int:
-        """How many articles (not in the trash) match it."""
-        where, params = article_where(saved.filter)
-        return self.db.scalar(f"SELECT count(*) FROM articles a WHERE {where}", params)
-
     def new_count(self, saved: SavedSearch) -> int:
         """How many of its matches arrived since it was last opened."""
         where, params = article_where(saved.filter, after_id=saved.seen_id)

@@ -348,3 +348,55 @@ def test_a_library_of_the_previous_schema_gains_the_tables_and_keeps_its_article
             )
         )
         assert "articles_unread" in plan  # unread counts read the index, not every row
+
+
+# -- the filters that saved searches keep -------------------------------------------------
+
+
+def test_the_new_filter_fields_survive_json():
+    value = ArticleFilter(query="النفط", tag="طاقة", starred=True, unread_only=True)
+    assert ArticleFilter.from_json(value.to_json()) == value
+    assert value.to_json() == {
+        "query": "النفط", "tag": "طاقة", "unread_only": True, "starred": True
+    }  # fmt: skip
+    with pytest.raises(ValueError):
+        ArticleFilter.from_json({"starred": "yes"})
+
+
+@pytest.mark.parametrize(
+    ("value", "expected"),
+    [
+        (ArticleFilter(query="النفط"), {"oil", "moon", "okaz"}),
+        (ArticleFilter(query="النفط -قمر"), {"oil", "okaz"}),
+        (ArticleFilter(query='"إنتاج النفط"'), {"oil"}),
+        (ArticleFilter(query="النفط", unread_only=True), {"moon", "okaz"}),
+        (ArticleFilter(query="النفط", tag="طاقة"), {"oil", "moon"}),
+        (ArticleFilter(query="النفط", tag="طاقة", unread_only=True), {"moon"}),
+        (ArticleFilter(query="النفط", starred=True), {"moon"}),
+        (ArticleFilter(unread_only=True, starred=True), {"moon"}),
+        (ArticleFilter(query="source:عك"), {"oil"}),
+        (ArticleFilter(query="source:Ok"), {"okaz"}),
+        (ArticleFilter(query="source:ok"), {"okaz"}),  # LIKE folds ASCII case
+        (ArticleFilter(source_prefix="الح"), {"moon"}),
+    ],
+)
+def test_every_way_of_counting_agrees_with_the_list(three, value, expected):
+    """count() takes shortcuts (words only: the index alone; a tag drives; a source
+    prefix as a range): each must count what ids() lists, and both the right articles."""
+    library, oil, moon, fair = three
+    okaz = stored(library, "خبر النفط في Okaz", source="Okaz Daily", name="4.txt")
+    library.tag("طاقة", [oil, moon])
+    library.set_starred([moon])
+    library.set_read(oil)
+    library.move_to_trash([fair])
+    names = {oil: "oil", moon: "moon", fair: "fair", okaz: "okaz"}
+    assert {names[i] for i in library.ids(value)} == expected
+    assert library.count(value) == len(expected)
+
+
+def test_counts_by_the_index_alone_leave_the_trash_out(three):
+    library, oil, moon, _fair = three
+    assert library.count(ArticleFilter(query="النفط")) == 2
+    library.move_to_trash([moon])
+    assert library.count(ArticleFilter(query="النفط")) == 1
+    assert library.ids(ArticleFilter(query="النفط")) == [oil]
