@@ -4,6 +4,9 @@ from __future__ import annotations
 
 import html
 
+from hypothesis import given
+from hypothesis import strategies as st
+
 from desktop_app.text.anchors import (
     Anchor,
     article_fields,
@@ -97,3 +100,23 @@ def test_highlight_spans_cut_overlaps_into_runs():
     assert runs == [("ab", ()), ("cd", (1,)), ("ef", (1, 2)), ("gh", (2,)), ("ij", ())]
     assert highlight_spans("", []) == []
     assert highlight_spans("abc", []) == [("abc", ())]
+
+
+ARABIC_TEXT = st.text(alphabet="ابتثجحخدذرزسشصضطظعغفقكلمنهويأإآةىءؤئ َُِّْـ&;.،\n", max_size=60)
+
+
+@given(ARABIC_TEXT, ARABIC_TEXT, st.data())
+def test_any_passage_is_anchored_where_it_stands(first, second, data):
+    fields = article_fields("عنوان", "", None, [first, second])
+    text = data.draw(st.sampled_from([first, second]))
+    start = data.draw(st.integers(0, len(text)))
+    quote = text[start : data.draw(st.integers(start, len(text)))]
+    found = find_quote(fields, quote)
+    if not quote.strip():
+        assert found is None
+        return
+    assert found is not None and holds(fields, found, quote)
+    # Moved by a rewrite that adds text in front, it is found again, and still holds.
+    moved = {name: "مقدمة " + value for name, value in fields.items()}
+    again = reanchor(moved, found, quote)
+    assert again is not None and holds(moved, again, quote)
