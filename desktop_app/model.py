@@ -54,6 +54,8 @@ class Article:
     published: date | None
     path: str
     read: bool = False
+    starred: bool = False
+    tags: tuple[str, ...] = ()  # its tags, by name
 
 
 @dataclass(frozen=True)
@@ -84,6 +86,8 @@ class ArticleFilter:
     dateline: str | None = None
     unread_only: bool = False
     query: str | None = None  # query-language text: words, and any filters typed in it
+    tag: str | None = None  # tagged with this tag (its name)
+    starred: bool = False  # starred articles only
 
     def is_unfiltered(self) -> bool:
         return self == ArticleFilter()
@@ -97,8 +101,9 @@ class ArticleFilter:
         for name in _FILTER_DATES:
             if getattr(self, name):
                 data[name] = getattr(self, name).isoformat()
-        if self.unread_only:
-            data["unread_only"] = True
+        for name in _FILTER_FLAGS:
+            if getattr(self, name):
+                data[name] = True
         return data
 
     @classmethod
@@ -118,14 +123,17 @@ class ArticleFilter:
             if value is not None and not isinstance(value, str):
                 raise ValueError(f"filter field {name} must be a date, not {value!r}")
             values[name] = date.fromisoformat(value) if value else None
-        unread = data.get("unread_only", False)
-        if not isinstance(unread, bool):
-            raise ValueError(f"filter field unread_only must be true or false, not {unread!r}")
-        return cls(unread_only=unread, **values)
+        for name in _FILTER_FLAGS:
+            flag = data.get(name, False)
+            if not isinstance(flag, bool):
+                raise ValueError(f"filter field {name} must be true or false, not {flag!r}")
+            values[name] = flag
+        return cls(**values)
 
 
-_FILTER_TEXT = ("source", "source_prefix", "dateline", "query")
+_FILTER_TEXT = ("source", "source_prefix", "dateline", "query", "tag")
 _FILTER_DATES = ("date_from", "date_to")
+_FILTER_FLAGS = ("unread_only", "starred")
 
 
 @dataclass(frozen=True)
@@ -146,6 +154,83 @@ class Bookmark:
     target_article_id: int | None
     created: str
     article_title: str = ""
+
+
+@dataclass(frozen=True)
+class Note:
+    """A highlighted passage of an article, with the reader's note (empty: a highlight).
+
+    `field` names the text holding the passage as `akhbar show --json` gives it
+    ("title", "lede", "caption" or "paragraphs/N", 0-based) and `start`/`end` are
+    character offsets into it; `quote` is the passage. `anchored` is False when the
+    passage is no longer found in the article (the offsets are then the stored ones).
+    The article's title, source and date come along for the notes panel.
+    """
+
+    id: int
+    article_id: int
+    field: str
+    start: int
+    end: int
+    quote: str
+    text: str
+    created: str
+    anchored: bool = True
+    article_title: str = ""
+    article_source: str = ""
+    article_published: date | None = None
+
+
+@dataclass(frozen=True)
+class TagCount:
+    name: str
+    count: int  # articles with the tag (not those in the trash)
+
+
+@dataclass(frozen=True)
+class SavedSearch:
+    """A query and list filters kept under a name; `seen_id` marks what was seen.
+
+    Matches with an id above `seen_id` arrived since the saved search was last opened
+    (article ids only grow: see storage/saved_searches.py).
+    """
+
+    id: int
+    name: str
+    filter: ArticleFilter  # its `query` is the saved query
+    seen_id: int
+    created: str
+    opened: str | None = None
+
+    @property
+    def query(self) -> str:
+        return self.filter.query or ""
+
+
+@dataclass(frozen=True)
+class SavedSearchCount:
+    saved: SavedSearch
+    count: int  # every match
+    new: int  # matches that arrived since it was last opened
+
+
+@dataclass(frozen=True)
+class TrashedArticle:
+    summary: ArticleSummary
+    deleted: str  # when it was moved to the trash (ISO, UTC)
+
+
+@dataclass(frozen=True)
+class SidebarCounts:
+    """The numbers of the window's sidebar (articles in the trash count only there)."""
+
+    articles: int
+    unread: int
+    starred: int
+    tags: tuple[TagCount, ...]
+    saved_searches: tuple[SavedSearchCount, ...]
+    notes: int
+    trash: int
 
 
 @dataclass(frozen=True, slots=True)  # one per file of an import: keep it small
@@ -188,11 +273,20 @@ class ImportReport:
 
 
 class ChangeKind(StrEnum):
-    """The kinds of things a write can change; later features add their own kinds."""
+    """The kinds of things a write can change; later features add their own kinds.
 
-    ARTICLES = "articles"  # added, removed or their text changed
+    The ids of each kind are article ids, except BOOKMARKS (bookmark ids) and
+    SAVED_SEARCHES (saved search ids).
+    """
+
+    ARTICLES = "articles"  # added, removed (to the trash too) or their text changed
     READ = "read"  # read marks
     BOOKMARKS = "bookmarks"  # bookmarked related headlines
+    TAGS = "tags"  # tags given or taken (the articles); a tag renamed or deleted
+    STARS = "stars"  # starred or unstarred
+    NOTES = "notes"  # notes and highlights added, changed or removed (their articles)
+    SAVED_SEARCHES = "saved_searches"  # added, removed, renamed, changed or opened
+    TRASH = "trash"  # moved to the trash, restored, or removed for good
 
 
 @dataclass(frozen=True)

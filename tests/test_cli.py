@@ -56,8 +56,10 @@ def test_list_show_search_bookmark(tmp_path, folder):
     assert listed[0]["published"] == "2024-02-10"
 
     one = json.loads(akhbar("show", str(listed[1]["id"]), "--json", db=db).stdout)
+    # issue 11 added tags, starred, read and notes
     assert set(one) == {"id", "published", "title", "lede", "source", "caption", "dateline",
-                        "paragraphs", "related", "path"}  # fmt: skip
+                        "paragraphs", "related", "path", "tags", "starred", "read",
+                        "notes"}  # fmt: skip
     assert one["related"][0] == {
         "position": 0, "text": "إطلاق قمر صناعي",
         "article_id": listed[0]["id"], "bookmarked": False,

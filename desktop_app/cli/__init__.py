@@ -34,7 +34,8 @@ __all__ = ["COMMANDS", "EXIT_FAILED", "EXIT_OK", "EXIT_USAGE", "main", "split_op
 EXIT_INTERRUPTED = 130
 
 # The commands, in the order `akhbar --help` lists them; each is desktop_app/cli/cmd_<name>.py.
-COMMANDS = ("import", "list", "show", "search", "bookmark", "backup", "restore")
+COMMANDS = ("import", "list", "show", "search", "bookmark", "backup", "restore", "saved", "tag",
+            "star", "unstar", "mark", "note", "delete", "trash", "export")  # fmt: skip
 
 log = logging.getLogger(__name__)
 

@@ -1,4 +1,4 @@
-"""`akhbar show ID`: one article, whole."""
+"""`akhbar show ID`: one article, whole, with its tags, star, read mark and notes."""
 
 from __future__ import annotations
 
@@ -6,7 +6,7 @@ import argparse
 from pathlib import Path
 
 from desktop_app.cli.common import EXIT_OK, open_with_notice, write_json
-from desktop_app.model import Article
+from desktop_app.model import Article, Note
 from desktop_app.services.exports import article_json, iso
 from desktop_app.storage.errors import LibraryError
 
@@ -19,18 +19,23 @@ def add_parser(subparsers: argparse._SubParsersAction, common: argparse.Argument
 def run(args: argparse.Namespace, db_path: Path) -> int:
     with open_with_notice(db_path).library as library:
         article = library.get(args.id)
+        if article is None and library.in_trash(args.id):
+            raise LibraryError(f"article {args.id} is in the trash")
+        notes = library.notes(args.id) if article is not None else []
     if article is None:
         raise LibraryError(f"no article with id {args.id}")
     if args.json:
-        write_json(article_json(article))
+        write_json(article_json(article, notes))
     else:
-        _print_article(article)
+        _print_article(article, notes)
     return EXIT_OK
 
 
-def _print_article(article: Article) -> None:
-    print(article.title)
+def _print_article(article: Article, notes: list[Note]) -> None:
+    print(("★ " if article.starred else "") + article.title)
     print(" · ".join(x for x in (article.source, iso(article.published)) if x))
+    if article.tags:
+        print("tags: " + ", ".join(article.tags))
     print()
     print(article.lede)
     if article.caption:
@@ -45,3 +50,7 @@ def _print_article(article: Article) -> None:
             target = f"→ article {r.article_id}" if r.article_id else "(not in the library)"
             star = "★" if r.bookmarked else " "
             print(f" {star} {r.position:>2}. {r.text} {target}")
+    if notes:
+        print("Notes:")
+        for note in notes:
+            print(f" {note.id:>4}. «{note.quote}»" + (f" — {note.text}" if note.text else ""))

@@ -1,6 +1,8 @@
 """The one owner of every JSON and CSV shape: `akhbar --json` and the window's exports.
 
 A shape is a contract (checks outside the project read it): fields are only ever added.
+The files that sets of articles are exported to (JSON Lines, CSV, Markdown, HTML and the
+citation formats) are written by services/export_formats.py, from these shapes.
 """
 
 from __future__ import annotations
@@ -8,12 +10,22 @@ from __future__ import annotations
 import csv
 import io
 import json
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, TextIO
 
-from desktop_app.model import Article, ArticleSummary, Bookmark, ImportReport, SearchHit
+from desktop_app.model import (
+    Article,
+    ArticleSummary,
+    Bookmark,
+    ImportReport,
+    Note,
+    SavedSearchCount,
+    SearchHit,
+    TagCount,
+    TrashedArticle,
+)
 
 if TYPE_CHECKING:  # services.backup brings the whole storage layer; the shape needs none
     from desktop_app.services.backup import BackupResult
@@ -33,8 +45,9 @@ def summary_json(summary: ArticleSummary) -> dict:
     }
 
 
-def article_json(article: Article) -> dict:
-    """`akhbar show --json`."""
+def article_json(article: Article, notes: Iterable[Note] = ()) -> dict:
+    """`akhbar show --json` (and one line of a JSON Lines export): the article, its tags,
+    star, read mark and notes."""
     return {
         "id": article.id,
         "published": iso(article.published),
@@ -54,7 +67,68 @@ def article_json(article: Article) -> dict:
             for r in article.related
         ],
         "path": article.path,
+        "tags": list(article.tags),
+        "starred": article.starred,
+        "read": article.read,
+        "notes": [note_json(n) for n in notes],
     }
+
+
+def note_json(note: Note) -> dict:
+    """A note or highlight, as `akhbar note add --json` gives it: `field` names the text
+    holding the quote as `show --json` gives it ("title", "lede", "caption",
+    "paragraphs/N"), `start`/`end` are character offsets into it."""
+    return {
+        "id": note.id,
+        "article_id": note.article_id,
+        "quote": note.quote,
+        "text": note.text,
+        "field": note.field,
+        "start": note.start,
+        "end": note.end,
+        "created": note.created,
+    }
+
+
+def saved_search_json(counted: SavedSearchCount) -> dict:
+    """`akhbar saved add --json`, and one item of `saved list --json`."""
+    return {
+        "name": counted.saved.name,
+        "query": counted.saved.query,
+        "count": counted.count,
+        "new": counted.new,
+    }
+
+
+def tag_articles_json(tag: str, article_ids: Sequence[int]) -> dict:
+    """`akhbar tag add|remove --json`: the tag and the articles given."""
+    return {"tag": tag, "articles": list(article_ids)}
+
+
+def tag_count_json(tag: TagCount) -> dict:
+    """One item of `akhbar tag list --json` (and `tag rename --json`)."""
+    return {"tag": tag.name, "count": tag.count}
+
+
+def articles_state_json(article_ids: Sequence[int], **state: bool) -> dict:
+    """What `star`, `unstar`, `mark`, `delete` and `trash restore|empty` did: the
+    articles, and the state they are now in ({"articles", "starred": true} …)."""
+    return {"articles": list(article_ids), **state}
+
+
+def removed_json(**key: int | str) -> dict:
+    """`… remove --json` of one thing: its key and `"removed": true`."""
+    return {**key, "removed": True}
+
+
+def trashed_json(item: TrashedArticle) -> dict:
+    """One item of `akhbar trash list --json`: a `list` item and when it was deleted."""
+    return summary_json(item.summary) | {"deleted": item.deleted}
+
+
+def export_result_json(path: Path, articles: int) -> dict:
+    """`akhbar export --json`: the file written and how many articles it holds."""
+    return {"path": str(path), "articles": articles}
 
 
 def search_hit_json(hit: SearchHit) -> dict:
@@ -86,7 +160,7 @@ def bookmark_json(bookmark: Bookmark) -> dict:
 
 def bookmark_removed_json(bookmark_id: int) -> dict:
     """`akhbar bookmark remove --json`."""
-    return {"id": bookmark_id, "removed": True}
+    return removed_json(id=bookmark_id)
 
 
 def bookmark_export_json(bookmark: Bookmark) -> dict:

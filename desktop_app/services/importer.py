@@ -19,6 +19,8 @@ from desktop_app.storage.library import Library
 
 ProgressCallback = Callable[[int, int, ImportOutcome], None]
 BATCH_SIZE = 100
+# The warning of a file whose article was deleted to the trash: it stays there.
+TRASHED_DUPLICATE = "the stored copy of this article is in the trash"
 
 
 def collect_files(paths: Iterable[str | Path]) -> tuple[list[str], list[ImportOutcome]]:
@@ -120,7 +122,11 @@ def _store(
     except Exception as error:  # one file's database error must not end the batch
         return ImportOutcome(name, "failed", reason=f"could not store the article: {error}")
     status = "imported" if is_new else "duplicate"
-    return ImportOutcome(name, status, article_id=article_id, warnings=article.warnings)
+    warnings = article.warnings
+    if not is_new and library.in_trash(article_id):
+        # Deleted on purpose: importing the folder again must not bring it back.
+        warnings = (*warnings, f"{TRASHED_DUPLICATE} (article {article_id}); restore it from there")
+    return ImportOutcome(name, status, article_id=article_id, warnings=warnings)
 
 
 def _batches(items: list[str], size: int) -> Iterator[list[str]]:

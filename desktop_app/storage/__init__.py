@@ -4,6 +4,9 @@
   composes one repository per table and delegates its reading and writing methods
 - articles.py: `ArticlesRepository` (articles, related headlines, index rows, search)
 - bookmarks.py: `BookmarksRepository`
+- tags.py, stars.py, notes.py, saved_searches.py: their repositories (issue 11)
+- trash.py: `TrashRepository`, and `not_trashed`, the one clause that leaves the
+  trash out of every read
 - filters.py: model.ArticleFilter → WHERE clauses (the one place filters become SQL)
 - connection.py: `connect`, `Connection` (rows as sqlite3.Row, errors translated)
 - errors.py: StorageError and its kinds; `translate`, `translating`

@@ -1,5 +1,6 @@
 """The bookmarks table: related headlines a reader kept, each linked to the article it
-names (by normalised title key, at read time, like related headlines).
+names (by normalised title key, at read time, like related headlines). An article in
+the trash is no bookmark's target, and the bookmarks made on it are hidden with it.
 
 Rows are read by column name (sqlite3.Row), never by position.
 """
@@ -14,13 +15,15 @@ from desktop_app.search.match import text_matches
 from desktop_app.search.query import ParsedQuery, parse_query
 from desktop_app.storage.connection import Connection, Row
 from desktop_app.storage.errors import LibraryError
+from desktop_app.storage.trash import check_live, not_trashed
 from desktop_app.text.normalize import title_key
 
 Record = Callable[[Changes], None]
 # The columns a Bookmark is read from (by name, so their order here does not matter).
-_BOOKMARK_COLUMNS = """b.id, b.headline, b.article_id, b.position, b.created,
+_BOOKMARK_COLUMNS = f"""b.id, b.headline, b.article_id, b.position, b.created,
     a.title AS article_title,
     (SELECT t.id FROM articles t WHERE t.title_key = b.key AND t.id <> b.article_id
+     AND {not_trashed("t.id")}
      ORDER BY t.sort_date DESC, t.id DESC LIMIT 1) AS target_article_id"""
 
 
@@ -34,8 +37,10 @@ class BookmarksRepository:
     def add(self, article_id: int, position: int) -> Bookmark:
         """Bookmark related headline `position` of an article (again: the same bookmark).
 
-        Raises LibraryError naming what is missing: the article or its headline.
+        Raises LibraryError naming what is missing: the article or its headline, or
+        that the article is in the trash.
         """
+        check_live(self.db, [article_id])
         headline = self.db.scalar(
             "SELECT text FROM related WHERE article_id = ? AND position = ?",
             [article_id, position],
@@ -91,7 +96,8 @@ class BookmarksRepository:
         rows = self.db.execute(
             f"""SELECT {_BOOKMARK_COLUMNS}
                 FROM bookmarks b JOIN articles a ON a.id = b.article_id
-                WHERE {where} ORDER BY b.created DESC, b.id DESC""",
+                WHERE {where} AND {not_trashed("b.article_id")}
+                ORDER BY b.created DESC, b.id DESC""",
             params,
         ).fetchall()
         return [_bookmark(row) for row in rows]

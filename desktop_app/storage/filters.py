@@ -2,43 +2,59 @@
 
 The headline list's filters and the query language's `source:`/`from:`/`to:` are the
 same value; `article_where` turns any number of them into WHERE clauses over
-`articles a`, with the dates of all of them narrowed to one date range.
+`articles a`, with the dates of all of them narrowed to one date range. Articles in the
+trash are always left out (storage/trash.py's `not_trashed`).
 """
 
 from __future__ import annotations
 
+import re
 from datetime import date
 
 from desktop_app.model import ArticleFilter
 from desktop_app.search.query import ParsedQuery, parse_query
+from desktop_app.storage.trash import not_trashed
 
 Where = tuple[str, list]
 
 _FTS_ROWIDS = "SELECT rowid FROM articles_fts WHERE articles_fts MATCH ?"
+_ASCII_LETTER = re.compile("[A-Za-z]")
 
 
-def article_where(value: ArticleFilter | None, searched: ParsedQuery | None = None) -> Where:
+def article_where(
+    value: ArticleFilter | None,
+    searched: ParsedQuery | None = None,
+    after_id: int | None = None,
+) -> Where:
     """(WHERE expression over `articles a`, its parameters) for a filter value.
 
     The value's `query` text is parsed here: its words must match and its filters
     narrow the value's. `searched` is the query a search matches in its own join
     (storage/articles.py), already parsed: only its filters and exclusions apply here.
+    `after_id` keeps only the articles with a higher id (a saved search's new matches);
+    the bound is also given to the full-text lookup, which FTS5 answers by seeking.
     """
     value = value or ArticleFilter()
-    clauses: list[str] = []
+    # A tag's or the stars' articles are few: they drive, and the words and the read
+    # mark are checked for each of them (not looked up for the whole library first).
+    few = bool(value.tag or value.starred)
+    clauses: list[str] = [not_trashed("a.id")]
     params: list = []
+    if after_id is not None:
+        clauses.append("a.id > ?")
+        params.append(after_id)
     filters = [value]
     if value.query:
         listed = parse_query(value.query)
         if listed.is_empty:  # typed, but nothing to look for: nothing matches
             return "0", []
         filters.append(listed.filters)
-        _add_words(clauses, params, listed, with_match=True)
+        _add_words(clauses, params, listed, with_match=True, after_id=after_id, per_row=few)
     if searched is not None:
         filters.append(searched.filters)
         _add_words(clauses, params, searched, with_match=False)
     for one in filters:
-        _add_fields(clauses, params, one)
+        _add_fields(clauses, params, one, few)
     _add_date_range(
         clauses,
         params,
@@ -48,30 +64,66 @@ def article_where(value: ArticleFilter | None, searched: ParsedQuery | None = No
     return (" AND ".join(clauses) or "1"), params
 
 
-def _add_fields(clauses: list[str], params: list, value: ArticleFilter) -> None:
-    """Every field of one value but the dates (article_where narrows those to one range)."""
+def _add_fields(clauses: list[str], params: list, value: ArticleFilter, few: bool) -> None:
+    """Every field of one value but the dates (article_where narrows those to one range).
+
+    `few`: a small set of articles drives the query, so the read mark is not looked up
+    through its index (`+a.read`), which would visit every unread article.
+    """
     if value.source:
         clauses.append("a.source = ?")
         params.append(value.source)
     if value.source_prefix:
-        escaped = value.source_prefix.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+        prefix = value.source_prefix
+        escaped = prefix.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
         clauses.append("(a.source = ? OR a.source LIKE ? ESCAPE '\\')")
-        params += [value.source_prefix, escaped + "%"]
+        params += [prefix, escaped + "%"]
+        if not _ASCII_LETTER.search(prefix):
+            # The same names as a range the source index can seek (LIKE folds only ASCII
+            # case, so without ASCII letters the two agree); else every row is read.
+            clauses.append("a.source >= ? AND a.source < ?")
+            params += [prefix, prefix + "\U0010ffff"]
     if value.dateline:
         clauses.append("a.dateline = ?")
         params.append(value.dateline)
     if value.unread_only:
-        clauses.append("a.read = 0")
+        clauses.append("+a.read = 0" if few else "a.read = 0")
+    if value.starred:
+        clauses.append("a.id IN (SELECT article_id FROM stars)")
+    if value.tag:
+        clauses.append(
+            "a.id IN (SELECT x.article_id FROM article_tags x JOIN tags t ON t.id = x.tag_id "
+            "WHERE t.name = ?)"
+        )
+        params.append(" ".join(value.tag.split()))
 
 
-def _add_words(clauses: list[str], params: list, parsed: ParsedQuery, with_match: bool) -> None:
+def _add_words(
+    clauses: list[str],
+    params: list,
+    parsed: ParsedQuery,
+    with_match: bool,
+    after_id: int | None = None,
+    per_row: bool = False,
+) -> None:
     """The words of a parsed query: all of them (`with_match`), or only an exclusion.
 
     A search matches the words in its own join with the index, but a query of
-    exclusions alone (-word) has nothing to join on, so it is left out here.
+    exclusions alone (-word) has nothing to join on, so it is left out here. `per_row`
+    asks the index about each article (FTS5 seeks by rowid) instead of listing every
+    match first.
     """
     match = parsed.match()
-    if with_match and match:
+    if with_match and match and per_row:
+        clauses.append(
+            "EXISTS (SELECT 1 FROM articles_fts WHERE articles_fts MATCH ? "
+            "AND articles_fts.rowid = a.id)"
+        )
+        params.append(match)
+    elif with_match and match and after_id is not None:
+        clauses.append(f"a.id IN ({_FTS_ROWIDS} AND rowid > ?)")
+        params += [match, after_id]
+    elif with_match and match:
         clauses.append(f"a.id IN ({_FTS_ROWIDS})")
         params.append(match)
     elif not match and parsed.excluded:

@@ -1,9 +1,11 @@
 """The library: one open library file, the façade over its repositories.
 
 `Library` owns the connection, transactions and the lifecycle (open, migrate, close),
-and composes one repository per table: `articles` (storage/articles.py) and
-`bookmarks_repo` (storage/bookmarks.py). Its reading and writing methods are thin
-delegations to them, kept so that callers need only the library. Every write records
+and composes one repository per table: `articles` (storage/articles.py),
+`bookmarks_repo` (bookmarks.py), `tags_repo` (tags.py), `stars_repo` (stars.py),
+`notes_repo` (notes.py), `saved_repo` (saved_searches.py) and `trash_repo` (trash.py).
+Its reading and writing methods are thin delegations to them, kept so that callers need
+only the library. Every write records
 what it changed (`model.Changes`); `take_changes()` hands that to whoever announces it.
 No sqlite3 error leaves it: they arrive as storage/errors.py's types.
 """
@@ -12,6 +14,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
+from dataclasses import replace
 from pathlib import Path
 
 from desktop_app.model import (
@@ -20,9 +23,15 @@ from desktop_app.model import (
     ArticleSummary,
     Bookmark,
     Changes,
+    Note,
     ParsedArticle,
     RelatedHeadline,
+    SavedSearch,
+    SavedSearchCount,
     SearchHit,
+    SidebarCounts,
+    TagCount,
+    TrashedArticle,
 )
 from desktop_app.search.query import ParsedQuery, parse_query
 from desktop_app.storage.articles import ArticlesRepository
@@ -30,7 +39,12 @@ from desktop_app.storage.bookmarks import BookmarksRepository
 from desktop_app.storage.connection import BUSY_TIMEOUT_MS, Connection, connect
 from desktop_app.storage.copies import copy_database
 from desktop_app.storage.errors import LibraryError, SearchCancelled, translating
+from desktop_app.storage.notes import NotesRepository
+from desktop_app.storage.saved_searches import SavedSearchesRepository
 from desktop_app.storage.schema import migrate
+from desktop_app.storage.stars import StarsRepository
+from desktop_app.storage.tags import TagsRepository
+from desktop_app.storage.trash import TrashRepository
 
 __all__ = [
     "BUSY_TIMEOUT_MS",
@@ -75,6 +89,11 @@ class Library:
             raise
         self.articles = ArticlesRepository(self.db, self.record)
         self.bookmarks_repo = BookmarksRepository(self.db, self.record)
+        self.tags_repo = TagsRepository(self.db, self.record)
+        self.stars_repo = StarsRepository(self.db, self.record)
+        self.notes_repo = NotesRepository(self.db, self.record)
+        self.saved_repo = SavedSearchesRepository(self.db, self.record)
+        self.trash_repo = TrashRepository(self.db, self.record)
 
     def close(self) -> None:
         self.db.close()
@@ -146,6 +165,11 @@ class Library:
     def set_read(self, article_id: int, read: bool = True) -> None:
         self.articles.set_read(article_id, read)
 
+    def set_read_many(self, article_ids: Sequence[int], read: bool = True) -> list[int]:
+        """Mark articles read or unread; LibraryError naming an id that is no article or
+        is in the trash (nothing changed then)."""
+        return self.articles.set_read_many(article_ids, read)
+
     def is_empty(self) -> bool:
         return self.articles.is_empty()
 
@@ -166,8 +190,14 @@ class Library:
         """Rows for the given ids, in the order given (missing ids are skipped)."""
         return self.articles.summaries(ids)
 
-    def get(self, article_id: int) -> Article | None:
-        return self.articles.get(article_id)
+    def get(self, article_id: int, include_trashed: bool = False) -> Article | None:
+        """The article with its tags and star; None if there is none or it is in the
+        trash (unless `include_trashed`)."""
+        return self.articles.get(article_id, include_trashed)
+
+    def exists(self, article_id: int) -> bool:
+        """Whether the id is a stored article not in the trash."""
+        return self.articles.exists(article_id)
 
     def related(self, article_id: int) -> list[RelatedHeadline]:
         return self.articles.related(article_id)
@@ -207,3 +237,138 @@ class Library:
     def bookmarks(self, query: str | ParsedQuery | None = None) -> list[Bookmark]:
         """All bookmarks, newest first; `query` keeps those whose headline matches it."""
         return self.bookmarks_repo.search(query)
+
+    # -- tags (storage/tags.py) ---------------------------------------------------------
+
+    def tag(self, name: str, article_ids: Sequence[int]) -> list[int]:
+        """Give articles a tag (made if new); LibraryError naming an unknown or trashed id."""
+        return self.tags_repo.add(name, article_ids)
+
+    def untag(self, name: str, article_ids: Sequence[int]) -> list[int]:
+        """Take a tag off articles; LibraryError for an unknown tag or id."""
+        return self.tags_repo.remove(name, article_ids)
+
+    def rename_tag(self, old: str, new: str) -> None:
+        """Rename a tag (into an existing name: the two tags merge)."""
+        self.tags_repo.rename(old, new)
+
+    def delete_tag(self, name: str) -> list[int]:
+        """Delete a tag from every article; returns the articles it was on."""
+        return self.tags_repo.delete(name)
+
+    def tags(self) -> list[TagCount]:
+        """Every tag with its number of articles (trash left out), by name."""
+        return self.tags_repo.counts()
+
+    def tag_exists(self, name: str) -> bool:
+        return self.tags_repo.exists(name)
+
+    # -- stars (storage/stars.py) -------------------------------------------------------
+
+    def set_starred(self, article_ids: Sequence[int], starred: bool = True) -> list[int]:
+        """Star or unstar articles; LibraryError naming an unknown (or, to star, trashed) id."""
+        return self.stars_repo.set(article_ids, starred)
+
+    # -- notes and highlights (storage/notes.py) ----------------------------------------
+
+    def add_note(
+        self,
+        article_id: int,
+        quote: str,
+        text: str = "",
+        field: str | None = None,
+        start: int | None = None,
+    ) -> Note:
+        """Highlight a passage (with a note, or none: `text` empty). See NotesRepository.add."""
+        return self.notes_repo.add(article_id, quote, text, field, start)
+
+    def set_note_text(self, note_id: int, text: str) -> Note:
+        return self.notes_repo.set_text(note_id, text)
+
+    def remove_note(self, note_id: int) -> bool:
+        return self.notes_repo.remove(note_id)
+
+    def note(self, note_id: int) -> Note | None:
+        return self.notes_repo.get(note_id)
+
+    def notes(
+        self, article_id: int | None = None, query: str | ParsedQuery | None = None
+    ) -> list[Note]:
+        """Notes (trash left out): of one article in reading order, or all newest first;
+        `query` keeps those whose quote and note match it (Arabic matching)."""
+        return self.notes_repo.search(article_id, query)
+
+    def reanchor_notes(self) -> int:
+        """Write back the anchors of notes whose stored text moved; returns how many."""
+        return self.notes_repo.reanchor_all()
+
+    # -- saved searches (storage/saved_searches.py) -------------------------------------
+
+    def add_saved_search(self, name: str, filters: ArticleFilter) -> SavedSearch:
+        """Save a search under a name (its query is `filters.query`); nothing is new yet."""
+        return self.saved_repo.add(name, filters)
+
+    def update_saved_search(self, name: str, filters: ArticleFilter) -> SavedSearch:
+        return self.saved_repo.update(name, filters)
+
+    def rename_saved_search(self, old: str, new: str) -> SavedSearch:
+        return self.saved_repo.rename(old, new)
+
+    def remove_saved_search(self, name: str) -> SavedSearch:
+        return self.saved_repo.remove(name)
+
+    def saved_search(self, name: str) -> SavedSearch | None:
+        return self.saved_repo.get(name)
+
+    def saved_searches(self) -> list[SavedSearch]:
+        return self.saved_repo.all()
+
+    def saved_search_count(self, saved: SavedSearch) -> SavedSearchCount:
+        """Its matches and its new matches (arrived since it was last opened)."""
+        return SavedSearchCount(
+            saved, self.articles.count(saved.filter), self.saved_repo.new_count(saved)
+        )
+
+    def open_saved_search(self, name: str) -> SavedSearch:
+        """Mark a saved search as seen (its new count becomes 0); returns it."""
+        return self.saved_repo.mark_seen(name)
+
+    def search_saved(self, saved: SavedSearch, limit: int = 20) -> list[SearchHit]:
+        """Its matches in the shape of a search (best first, with snippets)."""
+        return self.search(saved.query, limit, replace(saved.filter, query=None))
+
+    # -- trash (storage/trash.py) -------------------------------------------------------
+
+    def move_to_trash(self, article_ids: Sequence[int]) -> list[int]:
+        """Delete articles to the trash; LibraryError naming an unknown id."""
+        return self.trash_repo.move(article_ids)
+
+    def restore_from_trash(self, article_ids: Sequence[int]) -> list[int]:
+        """Bring articles back; LibraryError naming an id that is not in the trash."""
+        return self.trash_repo.restore(article_ids)
+
+    def empty_trash(self) -> list[int]:
+        """Delete the articles in the trash for good (index rows too); returns their ids."""
+        return self.trash_repo.empty()
+
+    def trashed(self) -> list[TrashedArticle]:
+        """The articles in the trash, the most recently deleted first."""
+        return self.trash_repo.list()
+
+    def in_trash(self, article_id: int) -> bool:
+        return self.trash_repo.contains(article_id)
+
+    # -- the sidebar ----------------------------------------------------------------------
+
+    def sidebar_counts(self) -> SidebarCounts:
+        """Every number of the window's sidebar (each a query of a few ms, see
+        benchmarks/organise_bench.py)."""
+        return SidebarCounts(
+            articles=self.count(),
+            unread=self.count(ArticleFilter(unread_only=True)),
+            starred=self.stars_repo.count(),
+            tags=tuple(self.tags()),
+            saved_searches=tuple(self.saved_search_count(s) for s in self.saved_searches()),
+            notes=self.notes_repo.count(),
+            trash=self.trash_repo.count(),
+        )

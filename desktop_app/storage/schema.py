@@ -24,6 +24,11 @@ FTS_INSERT = (
     f"INSERT INTO {FTS_TABLE} (rowid, {', '.join(FTS_COLUMNS)}) "
     f"VALUES ({', '.join('?' * (len(FTS_COLUMNS) + 1))})"
 )
+# Forgetting a row of the contentless index: FTS5 must be told the values it indexed.
+FTS_DELETE = (
+    f"INSERT INTO {FTS_TABLE} ({FTS_TABLE}, rowid, {', '.join(FTS_COLUMNS)}) "
+    f"VALUES ('delete', {', '.join('?' * (len(FTS_COLUMNS) + 1))})"
+)
 
 
 def _create_fts(db: Database) -> None:
@@ -130,10 +135,73 @@ def _v3_restemmed_index(db: Database) -> None:
     _fill_index(db)
 
 
+def _v4_organise(db: Database) -> None:
+    """Tags, stars, notes and highlights, saved searches and the trash (issue 11).
+
+    Each is a table of its own keyed by article id (ON DELETE CASCADE), so the articles
+    table is not rewritten; only an index on the read mark is built (Unread counts and
+    lists without reading every row: a few seconds on 300,000 articles).
+    """
+    db.execute(
+        """CREATE TABLE trash (
+            article_id INTEGER PRIMARY KEY REFERENCES articles(id) ON DELETE CASCADE,
+            deleted TEXT NOT NULL
+        )"""
+    )
+    db.execute(
+        """CREATE TABLE stars (
+            article_id INTEGER PRIMARY KEY REFERENCES articles(id) ON DELETE CASCADE,
+            created TEXT NOT NULL
+        )"""
+    )
+    db.execute(
+        """CREATE TABLE tags (
+            id INTEGER PRIMARY KEY,
+            name TEXT NOT NULL UNIQUE COLLATE NOCASE,
+            created TEXT NOT NULL
+        )"""
+    )
+    db.execute(
+        """CREATE TABLE article_tags (
+            tag_id INTEGER NOT NULL REFERENCES tags(id) ON DELETE CASCADE,
+            article_id INTEGER NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+            PRIMARY KEY (tag_id, article_id)
+        ) WITHOUT ROWID"""
+    )
+    db.execute("CREATE INDEX article_tags_article ON article_tags(article_id)")
+    db.execute(
+        """CREATE TABLE notes (
+            id INTEGER PRIMARY KEY,
+            article_id INTEGER NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+            field TEXT NOT NULL,
+            anchor_start INTEGER NOT NULL,
+            anchor_end INTEGER NOT NULL,
+            quote TEXT NOT NULL,
+            text TEXT NOT NULL DEFAULT '',
+            created TEXT NOT NULL,
+            CHECK (0 <= anchor_start AND anchor_start < anchor_end)
+        )"""
+    )
+    db.execute("CREATE INDEX notes_article ON notes(article_id)")
+    db.execute(
+        """CREATE TABLE saved_searches (
+            id INTEGER PRIMARY KEY,
+            name TEXT NOT NULL UNIQUE COLLATE NOCASE,
+            query TEXT NOT NULL DEFAULT '',
+            filters TEXT NOT NULL DEFAULT '{}',
+            seen_id INTEGER NOT NULL DEFAULT 0,
+            created TEXT NOT NULL,
+            opened TEXT
+        )"""
+    )
+    db.execute("CREATE INDEX articles_unread ON articles(read, sort_date DESC, id DESC)")
+
+
 MIGRATIONS: list[Callable[[Database], None]] = [
     _v1_initial,
     _v2_stemmed_index,
     _v3_restemmed_index,
+    _v4_organise,
 ]
 SCHEMA_VERSION = len(MIGRATIONS)
 

@@ -25,6 +25,15 @@ SMALLEST_ARGUMENTS = {
     "bookmark": ["list"],
     "backup": ["b.db"],
     "restore": ["b.db"],
+    "saved": ["list"],
+    "tag": ["list"],
+    "star": ["1"],
+    "unstar": ["1"],
+    "mark": ["read", "1"],
+    "note": ["list"],
+    "delete": ["1"],
+    "trash": ["list"],
+    "export": ["q", "--format", "csv", "--out", "x.csv"],
 }
 
 

@@ -107,6 +107,8 @@ def test_every_json_output_has_the_documented_keys(tmp_path, capsys, shapes):
     listed = akhbar_json(capsys, db, "list")
     assert_shape(listed, shapes["list"], "list")
     first = next(item["id"] for item in listed if item["title"].startswith("افتتاح"))
+    akhbar_json(capsys, db, "tag", "add", "ثقافة", str(first))  # so that no list is empty
+    akhbar_json(capsys, db, "note", "add", str(first), "--quote", "معرض الكتاب")
     assert_shape(akhbar_json(capsys, db, "show", str(first)), shapes["show"], "show")
     assert_shape(akhbar_json(capsys, db, "search", "قمر"), shapes["search"], "search")
 
@@ -126,3 +128,46 @@ def test_every_json_output_has_the_documented_keys(tmp_path, capsys, shapes):
     fresh = akhbar_json(capsys, tmp_path / "fresh.db", "restore", str(copy))
     assert_shape(fresh, shapes["restore"], "restore")
     assert fresh["previous"] is None
+
+
+def test_every_organising_command_has_the_documented_keys(tmp_path, capsys, shapes):
+    folder = tmp_path / "in"
+    write_article(folder, "1.txt", "افتتاح معرض الكتاب في الرياض", date="2024-01-10")
+    write_article(folder, "2.txt", "إطلاق قمر صناعي", date="2024-02-10")
+    db = tmp_path / "lib.db"
+    akhbar_json(capsys, db, "import", str(folder))
+    ids = sorted(item["id"] for item in akhbar_json(capsys, db, "list"))
+    first, second = map(str, ids)
+
+    def check(command: str, *args: str) -> object:
+        value = akhbar_json(capsys, db, *command.split(), *args)
+        assert_shape(value, shapes[command], command)
+        return value
+
+    assert check("saved add", "معرض", "معرض") == {
+        "name": "معرض", "query": "معرض", "count": 1, "new": 0
+    }  # fmt: skip
+    check("saved list")
+    check("saved show", "معرض")
+    assert check("tag add", "ثقافة", first, second) == {"tag": "ثقافة", "articles": ids}
+    check("tag list")
+    assert check("tag remove", "ثقافة", second) == {"tag": "ثقافة", "articles": [ids[1]]}
+    assert check("tag rename", "ثقافة", "فنون") == {"tag": "فنون", "count": 1}
+    assert check("tag delete", "فنون") == {"tag": "فنون", "removed": True}
+    assert check("star", first) == {"articles": [ids[0]], "starred": True}
+    assert check("unstar", first) == {"articles": [ids[0]], "starred": False}
+    assert check("mark", "read", first) == {"articles": [ids[0]], "read": True}
+    assert check("mark", "unread", first) == {"articles": [ids[0]], "read": False}
+    note = check("note add", first, "--quote", "معرض الكتاب", "--text", "مهم")
+    check("note list")
+    assert check("note remove", str(note["id"])) == {"id": note["id"], "removed": True}
+    assert check("delete", second) == {"articles": [ids[1]], "trashed": True}
+    check("trash list")
+    assert check("trash restore", second) == {"articles": [ids[1]], "trashed": False}
+    check("delete", second)
+    assert check("trash empty") == {"articles": [ids[1]], "removed": True}
+    out = tmp_path / "out.csv"
+    assert check("export", "معرض", "--format", "csv", "--out", str(out)) == {
+        "path": str(out), "articles": 1
+    }  # fmt: skip
+    assert check("saved remove", "معرض") == {"name": "معرض", "removed": True}

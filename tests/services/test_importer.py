@@ -76,3 +76,30 @@ def test_an_import_reports_the_articles_it_added(tmp_path):
     assert set(import_report_json(report)) == {"imported", "duplicates", "failed", "warnings"}
     again = import_paths(tmp_path / "lib.db", [folder])  # only duplicates: nothing changed
     assert again.changes == Changes.none()
+
+
+def test_reimporting_a_trashed_article_reports_it_and_leaves_it_in_the_trash(tmp_path):
+    folder = tmp_path / "in"
+    path = write_article(folder, "a.txt", "خبر حذفه القارئ")
+    write_article(folder, "b.txt", "خبر باق")
+    db = tmp_path / "lib.db"
+    first = import_paths(db, [folder])
+    trashed = next(o.article_id for o in first.imported if o.path == str(path))
+    with Library(db) as library:
+        library.move_to_trash([trashed])
+
+    again = import_paths(db, [folder])  # the folder imported again (or watched)
+    assert again.imported == [] and len(again.duplicates) == 2
+    outcome = next(o for o in again.duplicates if o.path == str(path))
+    assert outcome.article_id == trashed
+    assert outcome.warnings == (
+        f"the stored copy of this article is in the trash (article {trashed}); "
+        "restore it from there",
+    )
+    assert [o.warnings for o in again.duplicates if o.path != str(path)] == [()]
+    with Library(db) as library:
+        assert library.in_trash(trashed) and library.count() == 1
+        library.empty_trash()
+    # Once the trash is emptied, the file is a new article again.
+    last = import_paths(db, [path])
+    assert len(last.imported) == 1 and last.duplicates == []

@@ -1,0 +1,23 @@
+"""`akhbar star ID…`: star articles (`unstar` takes the star off)."""
+
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+
+from desktop_app.cli.common import EXIT_OK, article_ids, writable_library, write_json
+from desktop_app.services.exports import articles_state_json
+
+
+def add_parser(subparsers: argparse._SubParsersAction, common: argparse.ArgumentParser) -> None:
+    article_ids(subparsers.add_parser("star", parents=[common], help="star articles"))
+
+
+def run(args: argparse.Namespace, db_path: Path) -> int:
+    with writable_library(db_path, "star articles") as library:
+        ids = library.set_starred(args.ids, True)
+    if args.json:
+        write_json(articles_state_json(ids, starred=True))
+    else:
+        print(f"starred {len(ids)} article(s)")
+    return EXIT_OK
