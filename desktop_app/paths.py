@@ -17,6 +17,11 @@ def default_library_path() -> Path:
     override = os.environ.get(DB_ENV)
     if override:
         return Path(override).expanduser()
+    return standard_library_path()
+
+
+def standard_library_path() -> Path:
+    """library.db in the per-user data folder (whatever `AKHBAR_DB` says)."""
     return Path(user_data_dir(APP_NAME, appauthor=False)) / "library.db"
 
 

@@ -19,7 +19,9 @@ def add_parser(subparsers: argparse._SubParsersAction, common: argparse.Argument
 def run(args: argparse.Namespace, db_path: Path) -> int:
     from desktop_app.services.importer import import_paths
 
-    writable_library(db_path, "import").close()  # damaged → set aside, read-only → refuse
+    writable_library(
+        db_path, "import", create=True
+    ).close()  # damaged → set aside, read-only → refuse
     bar = _ProgressBar() if not args.json and sys.stderr.isatty() else None
     report = import_paths(db_path, args.paths, progress=bar.update if bar else None)
     if bar:

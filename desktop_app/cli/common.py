@@ -26,17 +26,21 @@ COMMAND_ERRORS: tuple[type[Exception], ...] = (
 )
 
 
-def open_with_notice(db_path: Path) -> OpenedLibrary:
-    """The library, opened safely; what the user must know goes to stderr, one line."""
-    opened = open_library(db_path)
+def open_with_notice(db_path: Path, create: bool = False) -> OpenedLibrary:
+    """The library, opened safely; what the user must know goes to stderr, one line.
+
+    Only `import` creates a library (`create`): a mistyped --db for a command that reads
+    is "there is no library at …", and nothing is created.
+    """
+    opened = open_library(db_path, create=create)
     if opened.notice:
         print(f"akhbar: {opened.notice}", file=sys.stderr)
     return opened
 
 
-def writable_library(db_path: Path, doing: str) -> Library:
+def writable_library(db_path: Path, doing: str, create: bool = False) -> Library:
     """The library opened for writing; LibraryError ("cannot {doing}: …") if read-only."""
-    opened = open_with_notice(db_path)
+    opened = open_with_notice(db_path, create=create)
     if opened.read_only:
         opened.library.close()
         raise LibraryError(f"cannot {doing}: the library {db_path} is read-only")

@@ -8,6 +8,7 @@ while the window or an import is using the library.
 from __future__ import annotations
 
 import os
+import secrets
 import sqlite3
 from dataclasses import dataclass
 from pathlib import Path
@@ -26,8 +27,11 @@ def copy_database(source: sqlite3.Connection | Connection, destination: Path) ->
     a crash never leaves a half-written file under the name the user chose.
     """
     conn = source.conn if isinstance(source, Connection) else source
-    partial = destination.with_name(destination.name + ".partial")
-    partial.unlink(missing_ok=True)
+    # A name of its own: two copies to one destination at once never share (or delete)
+    # each other's half-written file.
+    partial = destination.with_name(
+        f"{destination.name}.partial-{os.getpid()}-{secrets.token_hex(4)}"
+    )
     with translating():
         target = sqlite3.connect(str(partial))
         try:

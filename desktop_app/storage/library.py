@@ -10,6 +10,7 @@ No sqlite3 error leaves it: they arrive as storage/errors.py's types.
 
 from __future__ import annotations
 
+import os
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
@@ -25,12 +26,15 @@ from desktop_app.model import (
     SearchHit,
 )
 from desktop_app.search.query import ParsedQuery, parse_query
+from desktop_app.storage import schema
 from desktop_app.storage.articles import ArticlesRepository
 from desktop_app.storage.bookmarks import BookmarksRepository
 from desktop_app.storage.connection import BUSY_TIMEOUT_MS, Connection, connect
 from desktop_app.storage.copies import copy_database
-from desktop_app.storage.errors import LibraryError, SearchCancelled, translating
-from desktop_app.storage.schema import migrate
+from desktop_app.storage.errors import LibraryError, NotALibrary, SearchCancelled, translating
+from desktop_app.storage.identity import Kind, identify
+from desktop_app.storage.locks import library_lock
+from desktop_app.storage.schema import APPLICATION_ID, migrate, newer_library
 
 __all__ = [
     "BUSY_TIMEOUT_MS",
@@ -43,6 +47,10 @@ __all__ = [
 
 # The headline list's filter: the one filter value of model.py, under its old name.
 ListFilter = ArticleFilter
+
+# How long an opener waits for another process creating or upgrading the schema (an
+# upgrade of a large library takes a while) before it gives up with LibraryBusy.
+SETUP_WAIT_SECONDS = 600.0
 
 
 class Library:
@@ -60,21 +68,88 @@ class Library:
         upgraded (safety uses it to back the file up first).
         """
         self.path = Path(path)
-        if not read_only:
-            self.path.parent.mkdir(parents=True, exist_ok=True)
         self.read_only = read_only
         self._changes = Changes.none()
-        self.db: Connection = connect(self.path, read_only=read_only)
+        self._file_id: tuple[int, int] | None = None
+        if read_only:
+            self.db: Connection = connect(self.path, read_only=True)
+        else:
+            self.db = self._open_for_writing(before_migration)
+        self._file_id = self._current_file_id()
+        self.articles = ArticlesRepository(self.db, self.record)
+        self.bookmarks_repo = BookmarksRepository(self.db, self.record)
+
+    def _open_for_writing(
+        self, before_migration: Callable[[Library, int], None] | None
+    ) -> Connection:
+        """Connect, creating or migrating the schema under the library's lock.
+
+        Never writes to a file that is not an Akhbar library (storage/identity.py), nor
+        to one from a newer Akhbar. Creating and migrating hold the lock file exclusively,
+        so any number of processes may open a new or old library at once: one does the
+        work (and the backup), the others wait and then find it done.
+        """
+        found = identify(self.path)
+        if not found.is_ours:
+            raise NotALibrary(
+                f"{self.path} is not an Akhbar library ({found.reason}); it was left as it was"
+            )
+        if found.is_newer:
+            raise newer_library(found.schema_version)
+        if found.kind is Kind.MISSING:
+            self.path.parent.mkdir(parents=True, exist_ok=True)
+        if found.kind in (Kind.MISSING, Kind.EMPTY):
+            with self._setup_lock():  # nobody else creates the schema meanwhile
+                db = connect(self.path)
+                return self._migrate(db, before_migration)
+        db = connect(self.path)
+        try:
+            current = (
+                db.scalar("PRAGMA user_version") == schema.SCHEMA_VERSION
+                and db.scalar("PRAGMA application_id") == APPLICATION_ID
+            )
+        except BaseException:
+            db.close()
+            raise
+        if current:
+            return db
+        with self._setup_lock():
+            return self._migrate(db, before_migration)
+
+    def _setup_lock(self):
+        return library_lock(
+            self.path, exclusive=True, wait=SETUP_WAIT_SECONDS, doing="open the library"
+        )
+
+    def _migrate(
+        self, db: Connection, before_migration: Callable[[Library, int], None] | None
+    ) -> Connection:
+        self.db = db
         hook = (lambda version: before_migration(self, version)) if before_migration else None
         try:
             with translating():
-                if not read_only and migrate(self.db, before_migration=hook):
+                if migrate(db, before_migration=hook):
                     self.record(Changes.everything())  # every row may read differently
         except BaseException:
-            self.db.close()
+            db.close()
             raise
-        self.articles = ArticlesRepository(self.db, self.record)
-        self.bookmarks_repo = BookmarksRepository(self.db, self.record)
+        return db
+
+    def _current_file_id(self) -> tuple[int, int] | None:
+        try:
+            found = os.stat(self.path)
+        except OSError:
+            return None
+        return (found.st_dev, found.st_ino)
+
+    def replaced(self) -> bool:
+        """Has the file at `path` been replaced (a restore) since this connection opened?
+
+        The connection still reads the old file, now kept aside under another name: every
+        process that notices this reopens (the window) or was excluded by the lock (an
+        import), so that nothing is written to, or read from, a library set aside.
+        """
+        return self._file_id is not None and self._current_file_id() != self._file_id
 
     def close(self) -> None:
         self.db.close()

@@ -28,6 +28,12 @@ def akhbar(db: Path, *args: str, timeout: float = 300) -> subprocess.CompletedPr
     return subprocess.run(akhbar_args(db, *args), capture_output=True, text=True, timeout=timeout)
 
 
+def names(folder: Path, pattern: str = "*") -> list[str]:
+    """The files in `folder` matching `pattern`, sorted, but for the library's lock file
+    (`library.db.lock`, which stays beside a library once it has been used)."""
+    return sorted(p.name for p in folder.glob(pattern) if not p.name.endswith(".lock"))
+
+
 def integrity(db: Path) -> list[str]:
     conn = sqlite3.connect(db)
     try:
