@@ -30,6 +30,15 @@ def run(args: argparse.Namespace, db_path: Path) -> int:
         _write_import_json(report)
     else:
         _print_import_summary(report)
+    if report.stopped:
+        saved = len(report.imported)
+        print(
+            f"akhbar: error: the import stopped: {report.stopped}; {saved} article(s) were "
+            "saved before it stopped (importing again adds the rest, and finds the saved "
+            "ones as duplicates)",
+            file=sys.stderr,
+        )
+        return EXIT_FAILED
     return EXIT_FAILED if report.failed else EXIT_OK
 
 

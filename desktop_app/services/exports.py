@@ -133,8 +133,15 @@ def import_report_sections(report: ImportReport) -> dict[str, Iterator[dict]]:
 
 
 def import_report_json(report: ImportReport) -> dict:
-    """`akhbar import --json`, whole (write_import_report streams the same)."""
-    return {name: list(items) for name, items in import_report_sections(report).items()}
+    """`akhbar import --json`, whole (write_import_report streams the same).
+
+    `stopped` is there only when the import stopped early (a full disk, a damaged
+    library): why, in words; the lists then hold what was saved before it stopped.
+    """
+    shape: dict = {name: list(items) for name, items in import_report_sections(report).items()}
+    if report.stopped:
+        shape["stopped"] = report.stopped
+    return shape
 
 
 def write_import_report(report: ImportReport, out: TextIO) -> None:
@@ -151,6 +158,8 @@ def write_import_report(report: ImportReport, out: TextIO) -> None:
             out.write(separator + json.dumps(item, ensure_ascii=False))
             separator = ",\n    "
         out.write("]" if separator == "\n    " else "\n  ]")
+    if report.stopped:
+        out.write(',\n  "stopped": ' + json.dumps(report.stopped, ensure_ascii=False))
     out.write("\n}\n")
 
 

@@ -61,8 +61,11 @@ class ArticlesRepository:
     def find_duplicate(self, content_hash: str) -> int | None:
         return self.db.scalar("SELECT id FROM articles WHERE content_hash = ?", [content_hash])
 
-    def add(self, article: ParsedArticle) -> tuple[int, bool]:
-        """Store an article; returns (id, is_new). A duplicate returns the stored id."""
+    def add(self, article: ParsedArticle, index_row: list[str] | None = None) -> tuple[int, bool]:
+        """Store an article; returns (id, is_new). A duplicate returns the stored id.
+
+        `index_row`: the article's index_values, if the caller has made them already.
+        """
         existing = self.find_duplicate(article.content_hash)
         if existing is not None:
             return existing, False
@@ -96,9 +99,13 @@ class ArticlesRepository:
                 "INSERT INTO related (article_id, position, text, key) VALUES (?, ?, ?, ?)",
                 [(article_id, i, text, title_key(text)) for i, text in enumerate(article.related)],
             )
-            index_row = index_values(
-                article.title, article.lede, article.caption or "", "\n".join(article.paragraphs)
-            )
+            if index_row is None:
+                index_row = index_values(
+                    article.title,
+                    article.lede,
+                    article.caption or "",
+                    "\n".join(article.paragraphs),
+                )
             self.db.execute(FTS_INSERT, [article_id, *index_row])
         self._record(Changes.of(ChangeKind.ARTICLES, [article_id]))
         return article_id, True

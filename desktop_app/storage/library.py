@@ -186,11 +186,11 @@ class Library:
         self.db.execute("BEGIN IMMEDIATE")
         try:
             yield
+            self.db.execute("COMMIT")  # may fail too (a full disk): then roll back
         except BaseException:
             if self.db.in_transaction:
                 self.db.execute("ROLLBACK")
             raise
-        self.db.execute("COMMIT")
 
     def data_version(self) -> int:
         """A counter that changes when *another* connection has committed (PRAGMA
@@ -214,9 +214,13 @@ class Library:
     def find_duplicate(self, content_hash: str) -> int | None:
         return self.articles.find_duplicate(content_hash)
 
-    def add(self, article: ParsedArticle) -> tuple[int, bool]:
-        """Store an article; returns (id, is_new). A duplicate returns the stored id."""
-        return self.articles.add(article)
+    def add(self, article: ParsedArticle, index_row: list[str] | None = None) -> tuple[int, bool]:
+        """Store an article; returns (id, is_new). A duplicate returns the stored id.
+
+        `index_row`: its search/index.py index_values, when the caller made them before
+        taking the write lock (the importer does; they take longer than the insert).
+        """
+        return self.articles.add(article, index_row)
 
     def set_read(self, article_id: int, read: bool = True) -> None:
         self.articles.set_read(article_id, read)
