@@ -31,7 +31,7 @@ from PySide6.QtCore import QObject, QTimer, Signal
 
 from desktop_app.gui.workers import ImportWorker, JobRunner, LibraryJob, OnDone, OnError
 from desktop_app.model import ChangeKind, Changes, ImportOutcome, ImportReport
-from desktop_app.storage.errors import LibraryReadOnly, StorageError
+from desktop_app.storage.errors import LibraryReadOnly, LibraryReplaced, StorageError
 from desktop_app.storage.library import Library
 from desktop_app.storage.safety import OpenedLibrary, open_library
 
@@ -54,6 +54,7 @@ class LibraryWatcher(QObject):
     """
 
     changed = Signal()
+    replaced = Signal()  # the file was replaced (a restore by another process)
 
     def __init__(self, interval_ms: int = POLL_MS, parent=None) -> None:
         super().__init__(parent)
@@ -80,7 +81,14 @@ class LibraryWatcher(QObject):
         self._version = self._read()
 
     def check(self) -> bool:
-        """Look now; True (and `changed` emitted) when someone else committed."""
+        """Look now; True (and `changed` emitted) when someone else committed.
+
+        When the file itself was replaced (another process restored a backup), `replaced`
+        is emitted instead: the connection still reads the old file, kept aside.
+        """
+        if self.library is not None and self.library.replaced():
+            self.replaced.emit()
+            return True
         version = self._read()
         if version is None or version == self._version:
             return False
@@ -118,6 +126,7 @@ class Session(QObject):
         self.jobs = JobRunner(self.path, self)
         self.watcher = LibraryWatcher(parent=self)
         self.watcher.changed.connect(self._on_changed_elsewhere)
+        self.watcher.replaced.connect(self._on_replaced_elsewhere)
         self.import_worker: ImportWorker | None = None
         self._imported: set[int] = set()
         self.open(opened)
@@ -173,6 +182,11 @@ class Session(QObject):
             raise LibraryReadOnly("the library is read-only")
         try:
             return work(self.library)
+        except LibraryReplaced:
+            # Another process restored a backup: nothing was written to the old file.
+            # Show the new one; the user asks again if the article is still there.
+            QTimer.singleShot(0, self, self._on_replaced_elsewhere)
+            raise
         finally:
             changes = self.library.take_changes()
             if changes:
@@ -247,6 +261,20 @@ class Session(QObject):
         self._end_import()
         self.changed.emit(Changes.of(ChangeKind.ARTICLES))  # some batches may have landed
         self.import_failed.emit(message)
+
+    def _on_replaced_elsewhere(self) -> None:
+        """The library file was replaced under the window (a restore by another process):
+        close the old file (now kept aside) and open the new one, as after our own restore."""
+        if self.importing() or not self.library.replaced():
+            return  # our import holds the lock, so no restore can have happened meanwhile
+        log.info("the library %s was replaced by another process; reopening", self.path)
+        self.close()
+        self.open()
+        told = "the library was restored from a backup by another Akhbar; the window shows it now"
+        self.reason = f"{self.reason}; {told}" if self.reason else told
+        self.announce()
+        self.reopened.emit()
+        self.changed.emit(Changes.everything())
 
     def _on_changed_elsewhere(self) -> None:
         if self.importing():

@@ -6,14 +6,19 @@ backup sound (integrity_check, a schema this Akhbar can read, the library tables
 keeps the current library aside (`library.db.before-restore-<timestamp>`) rather than
 overwriting it, and only then moves the restored copy into place.
 
-The caller must have closed its own connections to the library before `restore_library`.
+A restore holds the library's lock exclusively (storage/locks.py): it waits a few
+seconds for a write in hand to finish and refuses while an import or an upgrade runs, so
+that no process reports articles that the restore sweeps aside. The file changes hands
+through storage/swap.py, so a kill at any step is finished or undone at the next open.
+Other processes that have the library open notice the new file (Library.replaced) and
+reopen it; the window does so by itself. The caller's own connections should be closed.
+
 The copying and the checks' SQL live in storage (storage/copies.py); this module decides
 what they mean and what the user is told. A restore reports `Changes.everything()`.
 """
 
 from __future__ import annotations
 
-import os
 from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
@@ -23,7 +28,12 @@ from desktop_app.storage import schema
 from desktop_app.storage.copies import check_copy, copy_file
 from desktop_app.storage.errors import StorageError
 from desktop_app.storage.library import Library, LibraryError
-from desktop_app.storage.safety import Clock, is_writable, set_aside, timestamp
+from desktop_app.storage.locks import library_lock
+from desktop_app.storage.safety import Clock, is_writable
+from desktop_app.storage.swap import finish_interrupted_swap, swap_in, timestamp
+
+# How long a restore waits for other processes' writes before it gives up.
+RESTORE_WAIT_SECONDS = 5.0
 
 
 class BackupError(LibraryError):
@@ -59,6 +69,8 @@ def backup_library(
 def check_backup(path: str | Path) -> int:
     """The number of articles in a sound backup; BackupError saying what is wrong if not."""
     path = Path(path)
+    if path.is_dir():
+        raise BackupError(f"{path} is a folder, not a backup file")
     if not path.is_file():
         raise BackupError(f"no such backup file: {path}")
     try:
@@ -78,9 +90,16 @@ def check_backup(path: str | Path) -> int:
 
 
 def restore_library(
-    library_path: str | Path, backup: str | Path, clock: Clock = datetime.now
+    library_path: str | Path,
+    backup: str | Path,
+    clock: Clock = datetime.now,
+    wait: float = RESTORE_WAIT_SECONDS,
 ) -> BackupResult:
-    """Replace the library with a checked copy of `backup`; the old one is kept aside."""
+    """Replace the library with a checked copy of `backup`; the old one is kept aside.
+
+    Raises BackupError for a backup that cannot be restored, LibraryBusy when another
+    process imports or upgrades the library (nothing is changed then).
+    """
     library_path, backup = Path(library_path), Path(backup)
     if _same_file(backup, library_path):
         raise BackupError(f"{backup} is the library itself")
@@ -88,13 +107,14 @@ def restore_library(
     if not is_writable(library_path):
         raise BackupError(f"cannot restore: the library {library_path} is read-only")
     library_path.parent.mkdir(parents=True, exist_ok=True)
-    incoming = library_path.with_name(library_path.name + ".restoring")
-    copy_file(backup, incoming)
-    previous = set_aside(library_path, "before-restore", clock) if library_path.exists() else None
-    os.replace(incoming, library_path)
-    # An older backup is migrated here; the backup file itself stays as it was.
-    with Library(library_path) as restored:
-        articles = restored.count()
+    with library_lock(library_path, exclusive=True, wait=wait, doing="restore"):
+        finish_interrupted_swap(library_path)  # an earlier restore killed half way
+        previous = swap_in(
+            library_path, lambda incoming: copy_file(backup, incoming), str(backup), clock=clock
+        )
+        # An older backup is migrated here; the backup file itself stays as it was.
+        with Library(library_path) as restored:
+            articles = restored.count()
     return BackupResult(library_path, articles, previous, changes=Changes.everything())
 
 

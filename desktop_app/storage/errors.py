@@ -26,6 +26,11 @@ class LibraryError(StorageError):
     """An operation the user asked for cannot be done (unknown id, no such headline …)."""
 
 
+class LibraryReplaced(LibraryError):
+    """The library file was replaced (a restore by another process) since it was opened:
+    nothing was written; open the library again."""
+
+
 class SearchCancelled(LibraryError):
     """A search was stopped by Library.interrupt() before it finished."""
 

@@ -31,7 +31,13 @@ from desktop_app.storage.articles import ArticlesRepository
 from desktop_app.storage.bookmarks import BookmarksRepository
 from desktop_app.storage.connection import BUSY_TIMEOUT_MS, Connection, connect
 from desktop_app.storage.copies import copy_database
-from desktop_app.storage.errors import LibraryError, NotALibrary, SearchCancelled, translating
+from desktop_app.storage.errors import (
+    LibraryError,
+    LibraryReplaced,
+    NotALibrary,
+    SearchCancelled,
+    translating,
+)
 from desktop_app.storage.identity import Kind, identify
 from desktop_app.storage.locks import library_lock
 from desktop_app.storage.schema import APPLICATION_ID, migrate, newer_library
@@ -51,6 +57,8 @@ ListFilter = ArticleFilter
 # How long an opener waits for another process creating or upgrading the schema (an
 # upgrade of a large library takes a while) before it gives up with LibraryBusy.
 SETUP_WAIT_SECONDS = 600.0
+# How long a write waits for a restore or an upgrade by another process to finish.
+WRITE_WAIT_SECONDS = 10.0
 
 
 class Library:
@@ -151,6 +159,21 @@ class Library:
         """
         return self._file_id is not None and self._current_file_id() != self._file_id
 
+    @contextmanager
+    def writing(self) -> Iterator[None]:
+        """Around every write: the library's lock held shared (a restore waits for the
+        write, the write waits for a restore) and LibraryReplaced if a restore has put
+        another file in this one's place since it was opened."""
+        with library_lock(
+            self.path, exclusive=False, wait=WRITE_WAIT_SECONDS, doing="change the library"
+        ):
+            if self.replaced():
+                raise LibraryReplaced(
+                    f"the library {self.path} was replaced (restored from a backup) since it "
+                    "was opened; nothing was changed: open it again"
+                )
+            yield
+
     def close(self) -> None:
         self.db.close()
 
@@ -183,14 +206,15 @@ class Library:
             with self.db.atomic():
                 yield
             return
-        self.db.execute("BEGIN IMMEDIATE")
-        try:
-            yield
-            self.db.execute("COMMIT")  # may fail too (a full disk): then roll back
-        except BaseException:
-            if self.db.in_transaction:
-                self.db.execute("ROLLBACK")
-            raise
+        with self.writing():
+            self.db.execute("BEGIN IMMEDIATE")
+            try:
+                yield
+                self.db.execute("COMMIT")  # may fail too (a full disk): then roll back
+            except BaseException:
+                if self.db.in_transaction:
+                    self.db.execute("ROLLBACK")
+                raise
 
     def data_version(self) -> int:
         """A counter that changes when *another* connection has committed (PRAGMA
@@ -220,10 +244,12 @@ class Library:
         `index_row`: its search/index.py index_values, when the caller made them before
         taking the write lock (the importer does; they take longer than the insert).
         """
-        return self.articles.add(article, index_row)
+        with self.writing():
+            return self.articles.add(article, index_row)
 
     def set_read(self, article_id: int, read: bool = True) -> None:
-        self.articles.set_read(article_id, read)
+        with self.writing():
+            self.articles.set_read(article_id, read)
 
     def is_empty(self) -> bool:
         return self.articles.is_empty()
@@ -275,10 +301,12 @@ class Library:
     # -- bookmarks (storage/bookmarks.py) -----------------------------------------------
 
     def add_bookmark(self, article_id: int, position: int) -> Bookmark:
-        return self.bookmarks_repo.add(article_id, position)
+        with self.writing():
+            return self.bookmarks_repo.add(article_id, position)
 
     def remove_bookmark(self, bookmark_id: int) -> bool:
-        return self.bookmarks_repo.remove(bookmark_id)
+        with self.writing():
+            return self.bookmarks_repo.remove(bookmark_id)
 
     def bookmark_at(self, article_id: int, position: int) -> Bookmark | None:
         return self.bookmarks_repo.at(article_id, position)

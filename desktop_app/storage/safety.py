@@ -22,7 +22,7 @@ import logging
 import os
 import struct
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import datetime
 from pathlib import Path
 
@@ -33,6 +33,7 @@ from desktop_app.storage.copies import copy_database
 from desktop_app.storage.errors import LibraryDamaged, LibraryError, NotALibrary, StorageError
 from desktop_app.storage.identity import Kind, identify
 from desktop_app.storage.library import Library
+from desktop_app.storage.swap import finish_interrupted_swap, set_aside, timestamp
 
 __all__ = [
     "DamagedLibraryError",
@@ -50,7 +51,6 @@ __all__ = [
 log = logging.getLogger(__name__)
 
 SQLITE_MAGIC = b"SQLite format 3\x00"
-SIDECARS = ("-wal", "-shm", "-journal")
 _SQLITE_CORRUPT, _SQLITE_NOTADB = 11, 26
 
 Clock = Callable[[], datetime]
@@ -99,6 +99,17 @@ def open_library(
     where Akhbar keeps its library by default (`default_library_path()`).
     """
     path = Path(path)
+    finished = None
+    if read_only is not True and is_writable(path):
+        finished = finish_interrupted_swap(path)  # a restore killed half way: done or undone
+    opened = _open(path, read_only, clock, create)
+    if finished is None:
+        return opened
+    notice = f"{finished}; {opened.notice}" if opened.notice else finished
+    return replace(opened, notice=notice)
+
+
+def _open(path: Path, read_only: bool | None, clock: Clock, create: bool) -> OpenedLibrary:
     found = identify(path)
     if found.kind is Kind.MISSING and not create:
         raise NoLibrary(
@@ -146,26 +157,6 @@ def is_writable(path: Path) -> bool:
     if path.exists() and not os.access(path, os.W_OK):
         return False
     return os.access(folder, os.W_OK | os.X_OK)
-
-
-def timestamp(clock: Clock = datetime.now) -> str:
-    """The stamp in the names of set-aside libraries and backups: YYYYMMDD-HHMMSS."""
-    return clock().strftime("%Y%m%d-%H%M%S")
-
-
-def set_aside(path: Path, label: str, clock: Clock = datetime.now) -> Path:
-    """Rename `path` (and its -wal/-shm/-journal) to `<name>.<label>-<timestamp>`; unique."""
-    stamp = timestamp(clock)
-    target = path.with_name(f"{path.name}.{label}-{stamp}")
-    counter = 1
-    while target.exists() or any(_sidecar(target, s).exists() for s in SIDECARS):
-        target = path.with_name(f"{path.name}.{label}-{stamp}-{counter}")
-        counter += 1
-    os.rename(path, target)
-    for suffix in SIDECARS:
-        if _sidecar(path, suffix).exists():
-            os.rename(_sidecar(path, suffix), _sidecar(target, suffix))
-    return target
 
 
 def is_damage(error: StorageError) -> bool:
@@ -324,7 +315,3 @@ def _same_library(conn: Connection, backup: Path, version: int) -> bool:
         return theirs == tuple(conn.execute(shape).fetchone() or ())
     except StorageError:
         return False
-
-
-def _sidecar(path: Path, suffix: str) -> Path:
-    return path.with_name(path.name + suffix)

@@ -52,3 +52,69 @@ def test_the_window_refuses_a_file_that_is_not_a_library(tmp_path, capsys, boxes
     assert "not an Akhbar library" in line and "left as it was" in line
     assert [kind for kind, _text in boxes] == ["critical"]
     assert state(shelf) == before  # byte for byte, mtime and all; no -wal, -shm or lock
+
+
+def _restore_elsewhere(db: Path, backup: Path) -> Path:
+    """`akhbar restore` in another process; returns where the replaced library was kept."""
+    import json
+
+    from tests.reliability.support import akhbar
+
+    result = akhbar(db, "restore", str(backup), "--json")
+    assert result.returncode == 0, result.stderr
+    return Path(json.loads(result.stdout)["previous"])
+
+
+def _library_with_a_backup(library_path: Path, tmp_path: Path) -> Path:
+    """The three basic articles backed up, then two more imported (five in the library)."""
+    from desktop_app.services.backup import backup_library
+    from desktop_app.services.importer import import_paths
+    from desktop_app.storage.library import Library
+
+    from .conftest import write_many
+
+    backup = tmp_path / "saved.db"
+    with Library(library_path) as library:
+        backup_library(library, backup)
+    assert len(import_paths(library_path, write_many(tmp_path / "more", 2)).imported) == 2
+    return backup
+
+
+def test_a_restore_by_another_process_is_noticed_and_the_window_reopens(
+    qtbot, make_window, library_path, tmp_path
+):
+    from desktop_app.storage.library import Library
+
+    backup = _library_with_a_backup(library_path, tmp_path)
+    window = make_window(library_path)
+    session = window.session
+    assert window.headlines.model.rowCount() == 5
+    with qtbot.waitSignal(session.reopened, timeout=10000):  # the watcher's next look
+        previous = _restore_elsewhere(library_path, backup)
+        kept = previous.read_bytes()
+    qtbot.waitUntil(lambda: window.headlines.model.rowCount() == 3)
+    assert "restored from a backup by another Akhbar" in window.library_status.notice_bar.text()
+    with Library(library_path) as restored:
+        first = restored.ids()[0]
+    session.write(lambda library: library.set_read(first))  # into the restored library
+    assert previous.read_bytes() == kept
+    with Library(library_path) as restored:
+        assert restored.get(first).read
+
+
+def test_a_write_after_a_restore_elsewhere_goes_nowhere_and_the_window_reopens(
+    qtbot, make_window, library_path, tmp_path
+):
+    from desktop_app.storage.errors import LibraryReplaced
+
+    backup = _library_with_a_backup(library_path, tmp_path)
+    window = make_window(library_path)
+    session = window.session
+    session.watcher.stop()  # the write comes before the watcher's next look
+    [first, *_] = session.library.ids()
+    previous = _restore_elsewhere(library_path, backup)
+    kept = previous.read_bytes()
+    with qtbot.waitSignal(session.reopened, timeout=5000), pytest.raises(LibraryReplaced):
+        session.write(lambda library: library.set_read(first))
+    assert previous.read_bytes() == kept  # no read mark in the library set aside
+    qtbot.waitUntil(lambda: window.headlines.model.rowCount() == 3)
