@@ -6,7 +6,7 @@ import argparse
 import sys
 from pathlib import Path
 
-from desktop_app.cli.common import EXIT_FAILED, EXIT_OK, writable_library
+from desktop_app.cli.common import EXIT_FAILED, EXIT_OK, say, writable_library
 from desktop_app.model import ImportOutcome, ImportReport
 from desktop_app.services.exports import write_import_report
 
@@ -32,7 +32,7 @@ def run(args: argparse.Namespace, db_path: Path) -> int:
         _print_import_summary(report)
     if report.stopped:
         saved = len(report.imported)
-        print(
+        say(
             f"akhbar: error: the import stopped: {report.stopped}; {saved} article(s) were "
             "saved before it stopped (importing again adds the rest, and finds the saved "
             "ones as duplicates)",
@@ -48,12 +48,12 @@ def _write_import_json(report: ImportReport) -> None:
 
 def _print_import_summary(report: ImportReport) -> None:
     for path, message in report.warnings():
-        print(f"warning: {path}: {message}", file=sys.stderr)
+        say(f"warning: {path}: {message}", file=sys.stderr)
     for outcome in report.failed:
-        print(f"failed: {outcome.path}: {outcome.reason}", file=sys.stderr)
+        say(f"failed: {outcome.path}: {outcome.reason}", file=sys.stderr)
     for outcome in report.duplicates:
-        print(f"duplicate: {outcome.path} (already stored as article {outcome.article_id})")
-    print(
+        say(f"duplicate: {outcome.path} (already stored as article {outcome.article_id})")
+    say(
         f"{len(report.imported)} imported, {len(report.duplicates)} duplicate(s), "
         f"{len(report.failed)} failed, {len(report.warnings())} warning(s)"
     )

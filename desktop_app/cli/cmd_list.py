@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
-from desktop_app.cli.common import EXIT_OK, non_negative, open_with_notice, write_json
+from desktop_app.cli.common import EXIT_OK, non_negative, open_with_notice, say, write_json
 from desktop_app.services.exports import iso, summary_json
 
 
@@ -22,5 +22,5 @@ def run(args: argparse.Namespace, db_path: Path) -> int:
         write_json([summary_json(r) for r in rows])
     else:
         for r in rows:
-            print(f"{r.id:>7}  {iso(r.published) or '----------'}  {r.source}  {r.title}")
+            say(f"{r.id:>7}  {iso(r.published) or '----------'}  {r.source}  {r.title}")
     return EXIT_OK

@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
-from desktop_app.cli.common import EXIT_OK, open_with_notice, write_json
+from desktop_app.cli.common import EXIT_OK, open_with_notice, say, whole_number, write_json
 from desktop_app.model import Article
 from desktop_app.services.exports import article_json, iso
 from desktop_app.storage.errors import LibraryError
@@ -13,7 +13,7 @@ from desktop_app.storage.errors import LibraryError
 
 def add_parser(subparsers: argparse._SubParsersAction, common: argparse.ArgumentParser) -> None:
     show = subparsers.add_parser("show", parents=[common], help="show one article")
-    show.add_argument("id", type=int)
+    show.add_argument("id", type=whole_number)
 
 
 def run(args: argparse.Namespace, db_path: Path) -> int:
@@ -29,19 +29,19 @@ def run(args: argparse.Namespace, db_path: Path) -> int:
 
 
 def _print_article(article: Article) -> None:
-    print(article.title)
-    print(" · ".join(x for x in (article.source, iso(article.published)) if x))
-    print()
-    print(article.lede)
+    say(article.title)
+    say(" · ".join(x for x in (article.source, iso(article.published)) if x))
+    say()
+    say(article.lede)
     if article.caption:
-        print(f"[{article.caption}]")
-    print()
+        say(f"[{article.caption}]")
+    say()
     for paragraph in article.paragraphs:
-        print(paragraph)
-        print()
+        say(paragraph)
+        say()
     if article.related:
-        print("Related:")
+        say("Related:")
         for r in article.related:
             target = f"→ article {r.article_id}" if r.article_id else "(not in the library)"
             star = "★" if r.bookmarked else " "
-            print(f" {star} {r.position:>2}. {r.text} {target}")
+            say(f" {star} {r.position:>2}. {r.text} {target}")

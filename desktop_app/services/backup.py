@@ -19,6 +19,7 @@ what they mean and what the user is told. A restore reports `Changes.everything(
 
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
@@ -62,7 +63,16 @@ def backup_library(
         raise BackupError(f"{destination} already exists; choose another name")
     if not destination.parent.is_dir():
         raise BackupError(f"no such folder: {destination.parent}")
-    library.snapshot(destination)
+    if not os.access(destination.parent, os.W_OK | os.X_OK):
+        raise BackupError(
+            f"cannot write the backup {destination}: permission denied (the folder "
+            f"{destination.parent} is not writable)"
+        )
+    try:
+        library.snapshot(destination)
+    except (StorageError, OSError) as error:
+        reason = error.strerror if isinstance(error, OSError) and error.strerror else error
+        raise BackupError(f"cannot write the backup {destination}: {reason}") from error
     return BackupResult(destination, check_backup(destination))
 
 

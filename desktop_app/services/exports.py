@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, TextIO
 
 from desktop_app.model import Article, ArticleSummary, Bookmark, ImportReport, SearchHit
+from desktop_app.text.terminal import readable_path
 
 if TYPE_CHECKING:  # services.backup brings the whole storage layer; the shape needs none
     from desktop_app.services.backup import BackupResult
@@ -124,11 +125,14 @@ def write_bookmarks(path: Path, bookmarks: Sequence[Bookmark]) -> None:
 
 def import_report_sections(report: ImportReport) -> dict[str, Iterator[dict]]:
     """The fields of `akhbar import --json`, each an iterator of its items (streamable)."""
+    # File names that are not valid UTF-8 are given readably (text/terminal.py), so that
+    # the JSON is always valid UTF-8.
+    name = readable_path
     return {
-        "imported": ({"path": o.path, "id": o.article_id} for o in report.imported),
-        "duplicates": ({"path": o.path, "id": o.article_id} for o in report.duplicates),
-        "failed": ({"path": o.path, "reason": o.reason} for o in report.failed),
-        "warnings": ({"path": p, "message": m} for p, m in report.warnings()),
+        "imported": ({"path": name(o.path), "id": o.article_id} for o in report.imported),
+        "duplicates": ({"path": name(o.path), "id": o.article_id} for o in report.duplicates),
+        "failed": ({"path": name(o.path), "reason": o.reason} for o in report.failed),
+        "warnings": ({"path": name(p), "message": m} for p, m in report.warnings()),
     }
 
 

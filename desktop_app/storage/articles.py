@@ -8,6 +8,7 @@ Rows are read by column name (sqlite3.Row), never by position.
 
 from __future__ import annotations
 
+import os
 from collections.abc import Callable, Sequence
 from datetime import UTC, date, datetime
 
@@ -28,6 +29,7 @@ from desktop_app.storage.connection import Connection, Row
 from desktop_app.storage.filters import article_where
 from desktop_app.storage.schema import FTS_INSERT
 from desktop_app.text.normalize import title_key
+from desktop_app.text.terminal import path_bytes, readable_path
 
 Record = Callable[[Changes], None]
 
@@ -86,7 +88,7 @@ class ArticlesRepository:
                     "caption": article.caption,
                     "dateline": article.dateline,
                     "body": "\n".join(article.paragraphs),
-                    "path": article.path,
+                    "path": readable_path(article.path),
                     "encoding": article.encoding,
                     "content_hash": article.content_hash,
                     "title_key": title_key(article.title),
@@ -95,6 +97,12 @@ class ArticlesRepository:
             )
             article_id = cursor.lastrowid
             assert article_id is not None
+            raw = path_bytes(article.path)
+            if raw is not None:  # a name that is not UTF-8: its bytes, to open it again
+                self.db.execute(
+                    "INSERT INTO article_files (article_id, raw_path) VALUES (?, ?)",
+                    [article_id, raw],
+                )
             self.db.executemany(
                 "INSERT INTO related (article_id, position, text, key) VALUES (?, ?, ?, ?)",
                 [(article_id, i, text, title_key(text)) for i, text in enumerate(article.related)],
@@ -177,6 +185,16 @@ class ArticlesRepository:
             path=row["path"],
             read=bool(row["read"]),
         )
+
+    def file_path(self, article_id: int) -> str | None:
+        """The article's file name as the operating system knows it (a name that is not
+        valid UTF-8 comes back as its own bytes, os.fsdecode'd), None for no article."""
+        raw = self.db.scalar(
+            "SELECT raw_path FROM article_files WHERE article_id = ?", [article_id]
+        )
+        if raw is not None:
+            return os.fsdecode(bytes(raw))
+        return self.db.scalar("SELECT path FROM articles WHERE id = ?", [article_id])
 
     def related(self, article_id: int) -> list[RelatedHeadline]:
         rows = self.db.execute(

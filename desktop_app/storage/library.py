@@ -277,6 +277,10 @@ class Library:
     def related(self, article_id: int) -> list[RelatedHeadline]:
         return self.articles.related(article_id)
 
+    def file_path(self, article_id: int) -> str | None:
+        """The article's file, as open() takes it (even when its name is not UTF-8)."""
+        return self.articles.file_path(article_id)
+
     def resolve_headline(self, headline: str, exclude_id: int | None = None) -> int | None:
         """The stored article a headline names, newest first if several share the title."""
         return self.articles.resolve_headline(headline, exclude_id)

@@ -192,3 +192,29 @@ def test_damaged_and_read_only_is_a_clear_error(tmp_path, monkeypatch):
     assert result.returncode == 1
     assert len(result.stderr.strip().splitlines()) == 1
     assert names(folder) == ["library.db"]
+
+
+def test_read_only_library_as_an_ordinary_user():
+    """Issue 15: as an ordinary user (root ignores permissions, and SQLite's error for a
+    folder nobody may write to differs from the immutable attribute's), a library in a
+    folder the user cannot write opens read-only: reading works, writing is refused."""
+    from tests.reliability.support import akhbar_as_user, open_folder
+
+    with open_folder() as shared:
+        db = shared / "library.db"
+        make_library(db)
+        for path in shared.rglob("*"):
+            path.chmod(0o755 if path.is_dir() else 0o644)
+        before = digest(db)
+        listed = akhbar_as_user(db, "list", "--json", home=shared / "home")
+        found = akhbar_as_user(db, "search", "خبر", "--json", home=shared / "home")
+        refused = akhbar_as_user(
+            db, "import", str(shared / "library-articles"), home=shared / "home"
+        )
+        after = digest(db)
+    assert listed.returncode == 0, listed.stderr
+    assert len(json.loads(listed.stdout)) == 5
+    assert "read-only" in listed.stderr and len(listed.stderr.strip().splitlines()) == 1
+    assert found.returncode == 0 and json.loads(found.stdout)
+    assert refused.returncode == 1 and "cannot import" in refused.stderr
+    assert after == before
