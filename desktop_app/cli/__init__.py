@@ -38,7 +38,7 @@ __all__ = ["COMMANDS", "EXIT_FAILED", "EXIT_OK", "EXIT_USAGE", "main", "split_op
 # EXIT_INTERRUPTED 130 (Ctrl-C); they live in .common, with the error reporting.
 
 # The commands, in the order `akhbar --help` lists them; each is desktop_app/cli/cmd_<name>.py.
-COMMANDS = ("import", "list", "show", "search", "bookmark", "backup", "restore")
+COMMANDS = ("import", "list", "show", "search", "bookmark", "backup", "restore", "recover")
 
 
 class UsageError(Exception):
@@ -93,7 +93,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     set_up_output(json_output=getattr(args, "json", False))
     if args.command is None:
         return reporting_errors(lambda: open_window(parser, args, db_path, open_paths), log_path)
-    return reporting_errors(lambda: command_module(args.command).run(args, db_path), log_path)
+    command = command_module(args.command)
+    return reporting_errors(lambda: command.run(args, db_path), log_path, db_path)
 
 
 def main_entry() -> None:

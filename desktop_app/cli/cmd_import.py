@@ -17,11 +17,15 @@ def add_parser(subparsers: argparse._SubParsersAction, common: argparse.Argument
 
 
 def run(args: argparse.Namespace, db_path: Path) -> int:
+    from desktop_app.services.backup import daily_backup
     from desktop_app.services.importer import import_paths
+    from desktop_app.storage.health import checked
 
-    writable_library(
-        db_path, "import", create=True
-    ).close()  # damaged → set aside, read-only → refuse
+    # Damaged beyond opening → set aside; read-only → refused; damaged inside → the quick
+    # check (when due) says so before anything is written; then the day's backup.
+    with writable_library(db_path, "import", create=True) as library:
+        checked(library)
+        daily_backup(library)
     bar = _ProgressBar() if not args.json and sys.stderr.isatty() else None
     report = import_paths(db_path, args.paths, progress=bar.update if bar else None)
     if bar:
@@ -35,11 +39,19 @@ def run(args: argparse.Namespace, db_path: Path) -> int:
         say(
             f"akhbar: error: the import stopped: {report.stopped}; {saved} article(s) were "
             "saved before it stopped (importing again adds the rest, and finds the saved "
-            "ones as duplicates)",
+            f"ones as duplicates){_advice(report, db_path)}",
             file=sys.stderr,
         )
         return EXIT_FAILED
     return EXIT_FAILED if report.failed else EXIT_OK
+
+
+def _advice(report: ImportReport, db_path: Path) -> str:
+    if report.stopped and "damaged" in report.stopped:
+        from desktop_app.services.recovery import damage_advice
+
+        return f"; {damage_advice(db_path)}"
+    return ""
 
 
 def _write_import_json(report: ImportReport) -> None:

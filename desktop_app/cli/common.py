@@ -24,7 +24,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any, TextIO
 
-from desktop_app.storage.errors import LibraryError, StorageError
+from desktop_app.storage.errors import LibraryDamaged, LibraryError, StorageError
 from desktop_app.storage.library import Library
 from desktop_app.storage.safety import OpenedLibrary, open_library
 from desktop_app.text.terminal import terminal_safe
@@ -70,8 +70,14 @@ def write_json(data: Any) -> None:
 
 
 def say(text: str = "", file: TextIO | None = None) -> None:
-    """One line for people: control characters from article text shown, not obeyed."""
-    print(terminal_safe(text), file=file if file is not None else sys.stdout)
+    """One line for people: control characters from article text shown, not obeyed.
+
+    On stderr a message is always one line (an error may quote text with line breaks).
+    """
+    out = file if file is not None else sys.stdout
+    if out is sys.stderr:
+        text = " ".join(text.splitlines())
+    print(terminal_safe(text), file=out)
 
 
 def set_up_output(json_output: bool) -> None:
@@ -96,14 +102,24 @@ def set_up_output(json_output: bool) -> None:
             pass
 
 
-def reporting_errors(work: Callable[[], int], log_file: Callable[[], Path]) -> int:
-    """Run a command: its exit code, or one line on stderr for what went wrong."""
+def reporting_errors(
+    work: Callable[[], int], log_file: Callable[[], Path], db_path: Path | None = None
+) -> int:
+    """Run a command: its exit code, or one line on stderr for what went wrong.
+
+    A damaged library (SQLite found a damaged page, or text that no longer decodes) is
+    said as such, with what the user can do about it (services/recovery.py).
+    """
     try:
         code = work()
         sys.stdout.flush()  # here, where a closed pipe can still be told apart
         return code
     except BrokenPipeError:
         return _reader_went_away()
+    except LibraryDamaged as error:
+        log.warning("the library is damaged", exc_info=True)
+        say(f"akhbar: error: {damage_line(db_path, error)}", file=sys.stderr)
+        return EXIT_FAILED
     except COMMAND_ERRORS as error:  # one line: the user can act on it
         say(f"akhbar: error: {error}", file=sys.stderr)
         log.info("command failed", exc_info=True)
@@ -115,6 +131,15 @@ def reporting_errors(work: Callable[[], int], log_file: Callable[[], Path]) -> i
         log.exception("unexpected error")
         say(f"akhbar: unexpected error: {error} (details in {log_file()})", file=sys.stderr)
         return EXIT_FAILED
+
+
+def damage_line(db_path: Path | None, error: Exception) -> str:
+    """ "the library … is damaged (…); what to do", for a damaged library."""
+    if db_path is None:
+        return f"the library is damaged ({error})"
+    from desktop_app.services.recovery import damage_advice
+
+    return f"the library {db_path} is damaged ({error}); {damage_advice(db_path)}"
 
 
 def _reader_went_away() -> int:

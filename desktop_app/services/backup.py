@@ -19,7 +19,12 @@ what they mean and what the user is told. A restore reports `Changes.everything(
 
 from __future__ import annotations
 
+import itertools
+import logging
 import os
+import re
+import shutil
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
@@ -32,6 +37,8 @@ from desktop_app.storage.library import Library, LibraryError
 from desktop_app.storage.locks import library_lock
 from desktop_app.storage.safety import Clock, is_writable
 from desktop_app.storage.swap import finish_interrupted_swap, swap_in, timestamp
+
+log = logging.getLogger(__name__)
 
 # How long a restore waits for other processes' writes before it gives up.
 RESTORE_WAIT_SECONDS = 5.0
@@ -51,29 +58,124 @@ class BackupResult:
 
 
 def backup_library(
-    library: Library, destination: str | Path, overwrite: bool = False
+    library: Library,
+    destination: str | Path,
+    overwrite: bool = False,
+    clock: Clock = datetime.now,
 ) -> BackupResult:
-    """Copy an open library to `destination` (a file, or a folder to put a dated file in)."""
+    """Copy an open library to `destination` (a file, or a folder to put a dated file in).
+
+    In a folder the name is `akhbar-backup-YYYYMMDD-HHMMSS.db`, with `-1`, `-2` … when
+    several are made in one second: two backups never share a name or replace each other.
+    """
     destination = Path(destination)
-    if destination.is_dir():
-        destination = destination / f"akhbar-backup-{timestamp()}.db"
-    if _same_file(destination, library.path):
-        raise BackupError(f"cannot back the library up onto itself: {destination}")
-    if destination.exists() and not overwrite:
-        raise BackupError(f"{destination} already exists; choose another name")
-    if not destination.parent.is_dir():
-        raise BackupError(f"no such folder: {destination.parent}")
-    if not os.access(destination.parent, os.W_OK | os.X_OK):
+    in_folder = destination.is_dir()
+    folder = destination if in_folder else destination.parent
+    if not in_folder:
+        if _same_file(destination, library.path):
+            raise BackupError(f"cannot back the library up onto itself: {destination}")
+        if destination.exists() and not overwrite:
+            raise BackupError(f"{destination} already exists; choose another name")
+    if not folder.is_dir():
+        raise BackupError(f"no such folder: {folder}")
+    if not os.access(folder, os.W_OK | os.X_OK):
+        target = destination if not in_folder else folder
         raise BackupError(
-            f"cannot write the backup {destination}: permission denied (the folder "
-            f"{destination.parent} is not writable)"
+            f"cannot write the backup {target}: permission denied (the folder {folder} is "
+            "not writable)"
         )
-    try:
-        library.snapshot(destination)
-    except (StorageError, OSError) as error:
-        reason = error.strerror if isinstance(error, OSError) and error.strerror else error
-        raise BackupError(f"cannot write the backup {destination}: {reason}") from error
+    names = _dated_names(folder, "akhbar-backup", timestamp(clock)) if in_folder else None
+    while True:
+        if names is not None:
+            destination = next(names)
+        try:
+            library.snapshot(destination, overwrite=overwrite and names is None)
+            break
+        except FileExistsError:
+            if names is None:
+                raise BackupError(f"{destination} already exists; choose another name") from None
+        except (StorageError, OSError) as error:
+            reason = error.strerror if isinstance(error, OSError) and error.strerror else error
+            raise BackupError(f"cannot write the backup {destination}: {reason}") from error
     return BackupResult(destination, check_backup(destination))
+
+
+def _dated_names(folder: Path, prefix: str, stamp: str) -> Iterator[Path]:
+    yield folder / f"{prefix}-{stamp}.db"
+    for counter in itertools.count(1):
+        yield folder / f"{prefix}-{stamp}-{counter}.db"
+
+
+# -- automatic backups --------------------------------------------------------------------
+
+BACKUPS_FOLDER = "backups"
+KEEP_DAILY = 7  # the last week of days on which Akhbar was used
+
+
+def backups_dir(library_path: Path) -> Path:
+    """`backups/` beside the library: where the automatic backups go."""
+    return Path(library_path).parent / BACKUPS_FOLDER
+
+
+def _daily_pattern(library_path: Path) -> re.Pattern[str]:
+    return re.compile(re.escape(Path(library_path).stem) + r"-\d{8}\.db")
+
+
+def daily_backups(library_path: Path) -> list[Path]:
+    """The automatic backups of this library, oldest first."""
+    folder = backups_dir(library_path)
+    pattern = _daily_pattern(library_path)
+    try:
+        found = [p for p in folder.iterdir() if pattern.fullmatch(p.name)]
+    except OSError:
+        return []
+    return sorted(found, key=lambda p: p.name)
+
+
+def latest_backup(library_path: Path) -> Path | None:
+    found = daily_backups(library_path)
+    return found[-1] if found else None
+
+
+def daily_backup(
+    library: Library, clock: Clock = datetime.now, keep: int = KEEP_DAILY
+) -> Path | None:
+    """Back the library up once a day (at its first use of the day), keeping `keep` days.
+
+    `backups/library-YYYYMMDD.db` beside the library. Nothing is done for an empty
+    library, when today's backup exists (or another process is making it), or when the
+    disk has not twice the library's size free (a warning in the log: a backup must never
+    be what fills the disk). Returns the backup made, or None.
+    """
+    folder = backups_dir(library.path)
+    target = folder / f"{library.path.stem}-{clock().strftime('%Y%m%d')}.db"
+    if target.exists() or library.is_empty():
+        return None
+    size = sum(
+        Path(f"{library.path}{suffix}").stat().st_size
+        for suffix in ("", "-wal")
+        if Path(f"{library.path}{suffix}").exists()
+    )
+    try:
+        folder.mkdir(exist_ok=True)
+        free = shutil.disk_usage(folder).free
+    except OSError as error:
+        log.warning("no automatic backup of %s: %s", library.path, error)
+        return None
+    if free < 2 * size:
+        log.warning("no automatic backup of %s: only %d bytes free", library.path, free)
+        return None
+    try:
+        library.snapshot(target, overwrite=False)
+    except FileExistsError:
+        return None  # another process made today's at the same moment
+    except (StorageError, OSError) as error:
+        log.warning("automatic backup of %s failed: %s", library.path, error)
+        return None
+    for old in daily_backups(library.path)[:-keep] if keep > 0 else []:
+        old.unlink(missing_ok=True)
+    log.info("automatic backup of %s: %s", library.path, target)
+    return target
 
 
 def check_backup(path: str | Path) -> int:

@@ -18,6 +18,7 @@ from desktop_app.text.terminal import readable_path
 
 if TYPE_CHECKING:  # services.backup brings the whole storage layer; the shape needs none
     from desktop_app.services.backup import BackupResult
+    from desktop_app.services.recovery import RecoveryResult
 
 
 def iso(value: date | None) -> str | None:
@@ -177,3 +178,17 @@ def restore_result_json(result: BackupResult) -> dict:
     null when there was none to replace."""
     previous = str(result.previous) if result.previous is not None else None
     return backup_result_json(result) | {"previous": previous}
+
+
+def recovery_result_json(result: RecoveryResult) -> dict:
+    """`akhbar recover --json`: the rebuilt library, what it holds, what could not be read
+    (`lost` articles; `repaired`: kept with U+FFFD for text that no longer decoded), and
+    where the damaged library was kept (null with --out: it was left in place)."""
+    return {
+        "path": str(result.path),
+        "articles": result.articles,
+        "bookmarks": result.bookmarks,
+        "lost": result.lost,
+        "repaired": result.repaired,
+        "damaged": str(result.damaged) if result.damaged is not None else None,
+    }

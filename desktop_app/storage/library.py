@@ -174,6 +174,18 @@ class Library:
                 )
             yield
 
+    def fact(self, key: str) -> str | None:
+        """What the library keeps about itself (`library_facts`), or None."""
+        return self.db.scalar("SELECT value FROM library_facts WHERE key = ?", [key])
+
+    def set_fact(self, key: str, value: str) -> None:
+        with self.writing(), self.db.atomic():
+            self.db.execute(
+                "INSERT INTO library_facts (key, value) VALUES (?, ?) "
+                "ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+                [key, value],
+            )
+
     def close(self) -> None:
         self.db.close()
 
@@ -229,9 +241,10 @@ class Library:
         """
         self.db.interrupt()
 
-    def snapshot(self, destination: Path) -> None:
-        """A consistent copy of this library in one file (storage/copies.py)."""
-        copy_database(self.db, destination)
+    def snapshot(self, destination: Path, overwrite: bool = True) -> None:
+        """A consistent copy of this library in one file (storage/copies.py); without
+        `overwrite`, FileExistsError if `destination` exists."""
+        copy_database(self.db, destination, overwrite)
 
     # -- articles (storage/articles.py) -------------------------------------------------
 
