@@ -14,6 +14,9 @@ listen to it:
   old `Library` before `changed(everything)` follows.
 - `access_changed(read_only, reason)`: how the library can be used; features turn their
   own writing actions off.
+- `damaged(reason)`: the library turned out damaged (a check, or any read or write that
+  met a damaged page): nothing more is written to it (the session turns read-only) and
+  the library status feature offers recovery.
 - `article_requested(id)`: someone asked for an article to be shown (a link, a bookmark).
 
 A write that fails arrives as a storage error type (`desktop_app.storage.errors`), never a
@@ -31,7 +34,12 @@ from PySide6.QtCore import QObject, QTimer, Signal
 
 from desktop_app.gui.workers import ImportWorker, JobRunner, LibraryJob, OnDone, OnError
 from desktop_app.model import ChangeKind, Changes, ImportOutcome, ImportReport
-from desktop_app.storage.errors import LibraryReadOnly, LibraryReplaced, StorageError
+from desktop_app.storage.errors import (
+    LibraryDamaged,
+    LibraryReadOnly,
+    LibraryReplaced,
+    StorageError,
+)
 from desktop_app.storage.library import Library
 from desktop_app.storage.safety import OpenedLibrary, open_library
 
@@ -113,6 +121,7 @@ class Session(QObject):
     reopened = Signal()
     access_changed = Signal(bool, str)  # read_only, the reason (or "")
     closing = Signal()  # the library is about to close: stop timers, finish what is due
+    damaged = Signal(str)  # the reason; the session is read-only from then on
     article_requested = Signal(int)
     import_started = Signal()
     import_progressed = Signal(int, int, object)  # done, total, ImportOutcome
@@ -124,6 +133,8 @@ class Session(QObject):
         super().__init__(parent)
         self.path = Path(path)
         self.jobs = JobRunner(self.path, self)
+        self.jobs.damaged.connect(self.mark_damaged)
+        self.damage: str = ""  # why the library is known to be damaged, "" when it is not
         self.watcher = LibraryWatcher(parent=self)
         self.watcher.changed.connect(self._on_changed_elsewhere)
         self.watcher.replaced.connect(self._on_replaced_elsewhere)
@@ -143,6 +154,7 @@ class Session(QObject):
         self.library: Library = opened.library
         self.read_only = opened.read_only
         self.reason = opened.notice or ""
+        self.damage = ""
         self.watcher.watch(self.library)
 
     def close(self) -> None:
@@ -160,6 +172,17 @@ class Session(QObject):
         self.announce()
         self.reopened.emit()
         self.changed.emit(Changes.everything())
+
+    def mark_damaged(self, reason: str) -> None:
+        """The library is damaged: write nothing more to it, and say so (once)."""
+        if self.damage:
+            return
+        log.warning("the library %s is damaged: %s", self.path, reason)
+        self.damage = reason
+        self.read_only = True
+        self.cancel_import()
+        self.damaged.emit(reason)
+        self.access_changed.emit(True, reason)
 
     def announce(self) -> None:
         """Tell every feature how the library may be used (once all of them listen)."""
@@ -182,6 +205,9 @@ class Session(QObject):
             raise LibraryReadOnly("the library is read-only")
         try:
             return work(self.library)
+        except LibraryDamaged as error:
+            self.mark_damaged(str(error))
+            raise
         except LibraryReplaced:
             # Another process restored a backup: nothing was written to the old file.
             # Show the new one; the user asks again if the article is still there.
@@ -220,6 +246,7 @@ class Session(QObject):
             return False
         worker = ImportWorker(self.path, paths, self)
         worker.progressed.connect(self._on_import_progress)
+        worker.damaged.connect(self.mark_damaged)
         worker.finished_report.connect(self._on_import_done)
         worker.failed.connect(self._on_import_failed)
         self.import_worker = worker
@@ -252,6 +279,8 @@ class Session(QObject):
 
     def _on_import_done(self, report: ImportReport) -> None:
         self._end_import()
+        if report.stopped and "damaged" in report.stopped:
+            self.mark_damaged(report.stopped)
         imported = {o.article_id for o in report.imported if o.article_id is not None}
         if imported:
             self.changed.emit(Changes.of(ChangeKind.ARTICLES, imported))

@@ -118,3 +118,91 @@ def test_a_write_after_a_restore_elsewhere_goes_nowhere_and_the_window_reopens(
         session.write(lambda library: library.set_read(first))
     assert previous.read_bytes() == kept  # no read mark in the library set aside
     qtbot.waitUntil(lambda: window.headlines.model.rowCount() == 3)
+
+
+# -- damage found while the window is open (item 8), the day's backup (item 9) -----------
+
+
+@pytest.fixture
+def damaged_library(tmp_path) -> Path:
+    from tests.reliability.damage import flip_bytes, integrity, library_of
+
+    path = library_of(tmp_path / "library.db", 150, bookmarks=10)
+    flip_bytes(path, seed=2)
+    assert integrity(path) != ["ok"]
+    return path
+
+
+def test_damage_found_in_the_background_turns_writing_off_and_offers_recovery(
+    qtbot, make_window, damaged_library, boxes
+):
+    from desktop_app.storage.errors import LibraryReadOnly
+
+    window = make_window(damaged_library)
+    qtbot.waitUntil(lambda: bool(window.session.damage), timeout=20000)
+    status = window.library_status
+    assert "damaged" in status.notice_bar.text()
+    assert [b.text() for b in status.notice_bar.buttons] == [
+        "Restore a backup…",
+        "Rebuild the library",
+    ]
+    assert window.session.read_only and status.read_only_label.isVisible()
+    assert not window.importing.import_files_action.isEnabled()
+    assert window.backup.restore_action.isEnabled()  # a backup may replace it
+    with pytest.raises(LibraryReadOnly):
+        window.session.write(lambda library: library.set_read(1))
+    kept = damaged_library.read_bytes()
+    with qtbot.waitSignal(status.recovered, timeout=60000) as done:
+        status.notice_bar.buttons[1].click()
+    result = done.args[0]
+    assert result is not None and result.articles > 100
+    assert result.damaged.read_bytes() == kept  # the damaged file, kept untouched
+    assert not window.session.read_only and not window.session.damage
+    assert "rebuilt" in status.notice_bar.text()
+    qtbot.waitUntil(lambda: window.headlines.model.rowCount() == result.articles)
+
+
+def test_the_damage_notice_restores_a_backup(
+    qtbot, make_window, library_path, tmp_path, monkeypatch, boxes
+):
+    from PySide6.QtWidgets import QFileDialog
+
+    from desktop_app.services.backup import backup_library
+    from desktop_app.storage.library import Library
+
+    backup = tmp_path / "saved.db"
+    with Library(library_path) as library:
+        backup_library(library, backup)
+    window = make_window(library_path)
+    window.session.mark_damaged("a test says so")
+    monkeypatch.setattr(
+        QFileDialog, "getOpenFileName", staticmethod(lambda *a, **k: (str(backup), ""))
+    )
+    monkeypatch.setattr(
+        QMessageBox, "question", staticmethod(lambda *a, **k: QMessageBox.StandardButton.Yes)
+    )
+    with qtbot.waitSignal(window.backup.restore_finished, timeout=20000) as done:
+        window.library_status.notice_bar.buttons[0].click()
+    assert done.args[0] is not None and done.args[0].articles == 3
+    assert not window.session.damage and not window.session.read_only
+
+
+def test_the_smoke_test_fails_on_a_damaged_library(damaged_library):
+    from tests.reliability.support import akhbar
+
+    result = akhbar(damaged_library, "--smoke-test")
+    assert result.returncode == 1
+    assert "damaged" in result.stderr
+
+
+def test_the_window_makes_the_days_backup_in_the_background(qtbot, make_window, library_path):
+    from datetime import datetime
+
+    from desktop_app.services.backup import check_backup, daily_backups
+
+    window = make_window(library_path)
+    qtbot.waitUntil(lambda: bool(daily_backups(library_path)), timeout=20000)
+    [backup] = daily_backups(library_path)
+    assert backup.name == f"library-{datetime.now():%Y%m%d}.db"
+    assert check_backup(backup) == 3
+    assert window.session.library.fact("last_check")  # the check ran first, and was kept
