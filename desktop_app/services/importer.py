@@ -155,7 +155,8 @@ def _import_batch(
             break
         article, reason = read_and_parse(path)
         index_row = None
-        if article is not None:
+        # A duplicate needs no index row (re-importing a folder stays quick).
+        if article is not None and library.find_duplicate(article.content_hash) is None:
             body = "\n".join(article.paragraphs)
             index_row = index_values(article.title, article.lede, article.caption or "", body)
             size = len(article.title) + len(article.lede) + len(article.caption or "")

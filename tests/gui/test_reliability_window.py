@@ -206,3 +206,12 @@ def test_the_window_makes_the_days_backup_in_the_background(qtbot, make_window, 
     assert backup.name == f"library-{datetime.now():%Y%m%d}.db"
     assert check_backup(backup) == 3
     assert window.session.library.fact("last_check")  # the check ran first, and was kept
+
+
+def test_the_import_summary_shows_a_name_that_is_not_utf8_readably():
+    from desktop_app.gui.import_dialog import summary_text
+    from desktop_app.model import ImportOutcome, ImportReport
+
+    report = ImportReport()
+    report.add(ImportOutcome("/archive/caf\udce9.txt", "failed", reason="empty file"))
+    assert "caf\\xe9.txt" in summary_text(report)  # Qt would silently drop the byte
