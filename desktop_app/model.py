@@ -250,6 +250,9 @@ class ImportReport:
     duplicates: list[ImportOutcome] = field(default_factory=list)
     failed: list[ImportOutcome] = field(default_factory=list)
     cancelled: bool = False
+    # Why the import stopped before the end (a full disk, a damaged library), or None.
+    # What the lists hold was saved; the files after it were not imported.
+    stopped: str | None = None
 
     def add(self, outcome: ImportOutcome) -> None:
         {"imported": self.imported, "duplicate": self.duplicates, "failed": self.failed}[

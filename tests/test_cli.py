@@ -88,7 +88,10 @@ def test_list_show_search_bookmark(tmp_path, folder):
 
 
 def test_errors_are_one_line_with_exit_codes(tmp_path):
+    from desktop_app.storage.library import Library
+
     db = tmp_path / "lib.db"
+    Library(db).close()  # an empty library (a read command never creates one: issue 15)
     missing = akhbar("show", "42", db=db)
     assert missing.returncode == 1
     assert missing.stderr.strip().splitlines() == ["akhbar: error: no article with id 42"]

@@ -14,7 +14,6 @@ from __future__ import annotations
 
 import argparse
 import importlib
-import logging
 import sys
 from collections.abc import Sequence
 from pathlib import Path
@@ -22,22 +21,25 @@ from types import ModuleType
 from typing import NoReturn
 
 from desktop_app import __version__
-from desktop_app.cli.common import COMMAND_ERRORS, EXIT_FAILED, EXIT_OK, EXIT_USAGE
+from desktop_app.cli.common import (
+    EXIT_FAILED,
+    EXIT_OK,
+    EXIT_USAGE,
+    reporting_errors,
+    set_up_output,
+)
 from desktop_app.cli.window import WINDOW_OPTIONS_WITH_VALUE, add_window_options, open_window
 from desktop_app.paths import default_library_path
 from desktop_app.services.log import log_path, setup_logging
 
 __all__ = ["COMMANDS", "EXIT_FAILED", "EXIT_OK", "EXIT_USAGE", "main", "split_open_paths"]
 
-# Exit codes: EXIT_OK 0, EXIT_FAILED 1 (an input or the library failed), EXIT_USAGE 2; they
-# live in .common, which every command imports. Ctrl-C exits as shells expect:
-EXIT_INTERRUPTED = 130
+# Exit codes: EXIT_OK 0, EXIT_FAILED 1 (an input or the library failed), EXIT_USAGE 2,
+# EXIT_INTERRUPTED 130 (Ctrl-C); they live in .common, with the error reporting.
 
 # The commands, in the order `akhbar --help` lists them; each is desktop_app/cli/cmd_<name>.py.
 COMMANDS = ("import", "list", "show", "search", "bookmark", "backup", "restore", "saved", "tag",
-            "star", "unstar", "mark", "note", "delete", "trash", "export")  # fmt: skip
-
-log = logging.getLogger(__name__)
+            "star", "unstar", "mark", "note", "delete", "trash", "export", "recover")  # fmt: skip
 
 
 class UsageError(Exception):
@@ -89,21 +91,11 @@ def main(argv: Sequence[str] | None = None) -> int:
         return EXIT_USAGE
     db_path = Path(args.db) if args.db else default_library_path()
     setup_logging()
-    try:
-        if args.command is None:
-            return open_window(parser, args, db_path, open_paths)
-        return command_module(args.command).run(args, db_path)
-    except COMMAND_ERRORS as error:  # one line: the user can act on it
-        print(f"akhbar: error: {error}", file=sys.stderr)
-        log.info("command failed", exc_info=True)
-        return EXIT_FAILED
-    except KeyboardInterrupt:
-        print("akhbar: interrupted", file=sys.stderr)
-        return EXIT_INTERRUPTED
-    except Exception as error:  # the user gets one line, the log the rest
-        log.exception("unexpected error")
-        print(f"akhbar: unexpected error: {error} (details in {log_path()})", file=sys.stderr)
-        return EXIT_FAILED
+    set_up_output(json_output=getattr(args, "json", False))
+    if args.command is None:
+        return reporting_errors(lambda: open_window(parser, args, db_path, open_paths), log_path)
+    command = command_module(args.command)
+    return reporting_errors(lambda: command.run(args, db_path), log_path, db_path)
 
 
 def main_entry() -> None:

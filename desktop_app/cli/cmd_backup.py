@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
-from desktop_app.cli.common import EXIT_OK, open_with_notice, write_json
+from desktop_app.cli.common import EXIT_OK, open_with_notice, say, write_json
 from desktop_app.services.exports import backup_result_json
 
 
@@ -25,5 +25,5 @@ def run(args: argparse.Namespace, db_path: Path) -> int:
     if args.json:
         write_json(backup_result_json(result))
     else:
-        print(f"backed up {result.articles} article(s) to {result.path}")
+        say(f"backed up {result.articles} article(s) to {result.path}")
     return EXIT_OK

@@ -9,6 +9,8 @@ from desktop_app.cli.common import (
     EXIT_OK,
     non_negative,
     open_with_notice,
+    say,
+    whole_number,
     writable_library,
     write_json,
 )
@@ -23,14 +25,14 @@ def add_parser(subparsers: argparse._SubParsersAction, common: argparse.Argument
     actions = bookmark.add_subparsers(dest="action", metavar="ACTION")
     actions.required = True
     add = actions.add_parser("add", parents=[common], help="bookmark a related headline")
-    add.add_argument("article_id", type=int)
+    add.add_argument("article_id", type=whole_number)
     add.add_argument("position", type=non_negative, help="0-based, in file order")
     marks = actions.add_parser("list", parents=[common], help="list bookmarks")
     marks.add_argument(
         "--search", metavar="QUERY", help="only headlines matching QUERY (as search matches)"
     )
     remove = actions.add_parser("remove", parents=[common], help="remove a bookmark")
-    remove.add_argument("id", type=int)
+    remove.add_argument("id", type=whole_number)
 
 
 def run(args: argparse.Namespace, db_path: Path) -> int:
@@ -44,11 +46,14 @@ def run(args: argparse.Namespace, db_path: Path) -> int:
 
 
 def _add(args: argparse.Namespace, library: Library) -> None:
+    existed = library.bookmark_at(args.article_id, args.position) is not None
     bookmark = library.add_bookmark(args.article_id, args.position)
     if args.json:
         write_json(bookmark_json(bookmark))
+    elif existed:
+        say(f"bookmark {bookmark.id} already existed: {bookmark.headline}")
     else:
-        print(f"bookmark {bookmark.id}: {bookmark.headline}")
+        say(f"bookmark {bookmark.id}: {bookmark.headline}")
 
 
 def _list(args: argparse.Namespace, library: Library) -> None:
@@ -58,7 +63,7 @@ def _list(args: argparse.Namespace, library: Library) -> None:
     else:
         for b in bookmarks:
             target = f"→ article {b.target_article_id}" if b.target_article_id else ""
-            print(f"{b.id:>5}  {b.headline}  (from {b.article_id}) {target}")
+            say(f"{b.id:>5}  {b.headline}  (from {b.article_id}) {target}")
 
 
 def _remove(args: argparse.Namespace, library: Library) -> None:
@@ -66,3 +71,5 @@ def _remove(args: argparse.Namespace, library: Library) -> None:
         raise LibraryError(f"no bookmark with id {args.id}")
     if args.json:
         write_json(bookmark_removed_json(args.id))
+    else:
+        say(f"removed bookmark {args.id}")

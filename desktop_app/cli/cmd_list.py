@@ -11,6 +11,7 @@ from desktop_app.cli.common import (
     filter_from_args,
     non_negative,
     open_with_notice,
+    say,
     write_json,
 )
 from desktop_app.services.exports import iso, summary_json
@@ -31,5 +32,5 @@ def run(args: argparse.Namespace, db_path: Path) -> int:
         write_json([summary_json(r) for r in rows])
     else:
         for r in rows:
-            print(f"{r.id:>7}  {iso(r.published) or '----------'}  {r.source}  {r.title}")
+            say(f"{r.id:>7}  {iso(r.published) or '----------'}  {r.source}  {r.title}")
     return EXIT_OK

@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
-from desktop_app.cli.common import EXIT_OK, write_json
+from desktop_app.cli.common import EXIT_OK, say, write_json
 from desktop_app.services.exports import restore_result_json
 
 
@@ -24,5 +24,5 @@ def run(args: argparse.Namespace, db_path: Path) -> int:
         write_json(restore_result_json(result))
     else:
         kept = f"; the previous library was kept as {result.previous}" if result.previous else ""
-        print(f"restored {result.articles} article(s) from {args.path} into {result.path}{kept}")
+        say(f"restored {result.articles} article(s) from {args.path} into {result.path}{kept}")
     return EXIT_OK

@@ -6,7 +6,7 @@ import argparse
 import html
 from pathlib import Path
 
-from desktop_app.cli.common import EXIT_OK, non_negative, open_with_notice, write_json
+from desktop_app.cli.common import EXIT_OK, non_negative, open_with_notice, say, write_json
 from desktop_app.services.exports import iso, search_hit_json
 
 
@@ -23,8 +23,8 @@ def run(args: argparse.Namespace, db_path: Path) -> int:
         write_json([search_hit_json(h) for h in hits])
     else:
         for h in hits:
-            print(f"{h.id:>7}  {iso(h.published) or '----------'}  {h.title}")
-            print(f"         {_plain(h.snippet)}")
+            say(f"{h.id:>7}  {iso(h.published) or '----------'}  {h.title}")
+            say(f"         {_plain(h.snippet)}")
     return EXIT_OK
 
 

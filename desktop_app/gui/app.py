@@ -232,6 +232,12 @@ def run_event_loop(app, window) -> int:
 def smoke_check(app, window) -> int:
     """Open the first article, check the pane rendered it, report; 0 when all is well."""
     _QtCore, _QtGui, _QtWidgets = _qt()
+    from desktop_app.storage.health import quick_check
+
+    problems = quick_check(window.session.library)  # damage inside, which opening misses
+    if problems:
+        print(f"akhbar: smoke test: the library is damaged ({problems[0]})", file=sys.stderr)
+        return 1
     app.processEvents()
     headlines, reader = window.headlines, window.reader
     if headlines.model.rowCount() == 0:

@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 
 from desktop_app.model import ImportReport
 from desktop_app.text.bidi import isolated_field
+from desktop_app.text.terminal import readable_path
 
 
 class ImportProgress(QWidget):
@@ -64,8 +65,9 @@ class ImportProgress(QWidget):
 
 
 def _name(path: str) -> str:
-    """A file's name beside interface text: a name holding U+202E cannot reorder the line."""
-    return isolated_field(Path(path).name)
+    """A file's name beside interface text: a name holding U+202E cannot reorder the line;
+    one that is not valid UTF-8 shows its odd bytes as \\xNN (Qt would drop them)."""
+    return isolated_field(readable_path(Path(path).name))
 
 
 def summary_text(

@@ -79,6 +79,7 @@ class MainWindow(QMainWindow):
         reader.view.navigate.connect(headlines.step)
         self.comforts.look_changed.connect(reader.apply_look)
         self.comforts.look_changed.connect(headlines.apply_look)
+        self.library_status.restore_requested.connect(self.backup.restore_dialog)
 
     # -- assembling -----------------------------------------------------------------------
 

@@ -7,8 +7,10 @@ new one started, a read-only library. Unlike a message box it never blocks the s
 
 from __future__ import annotations
 
+from collections.abc import Callable, Sequence
+
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QStyle, QToolButton
+from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QStyle, QToolButton
 
 
 class NoticeBar(QFrame):
@@ -34,10 +36,30 @@ class NoticeBar(QFrame):
         layout.setContentsMargins(10, 6, 6, 6)
         layout.addWidget(self.icon, 0, Qt.AlignmentFlag.AlignTop)
         layout.addWidget(self.label, 1)
+        self.buttons: list[QPushButton] = []  # what the user can do about it, if anything
+        self._layout = layout
         layout.addWidget(self.close_button, 0, Qt.AlignmentFlag.AlignTop)
         self.hide()
 
-    def show_notice(self, text: str, details: str = "", warning: bool = False) -> None:
+    def show_notice(
+        self,
+        text: str,
+        details: str = "",
+        warning: bool = False,
+        actions: Sequence[tuple[str, Callable[[], None]]] = (),
+    ) -> None:
+        """Show `text` (its `details` as the tooltip), with a button per action."""
+        for button in self.buttons:
+            self._layout.removeWidget(button)
+            button.deleteLater()
+        self.buttons = []
+        for label, callback in actions:
+            button = QPushButton(label, self)
+            button.clicked.connect(callback)
+            self._layout.insertWidget(
+                self._layout.count() - 1, button, 0, Qt.AlignmentFlag.AlignTop
+            )
+            self.buttons.append(button)
         kind = (
             QStyle.StandardPixmap.SP_MessageBoxWarning
             if warning

@@ -14,6 +14,9 @@ listen to it:
   old `Library` before `changed(everything)` follows.
 - `access_changed(read_only, reason)`: how the library can be used; features turn their
   own writing actions off.
+- `damaged(reason)`: the library turned out damaged (a check, or any read or write that
+  met a damaged page): nothing more is written to it (the session turns read-only) and
+  the library status feature offers recovery.
 - `article_requested(id)`: someone asked for an article to be shown (a link, a bookmark).
 
 A write that fails arrives as a storage error type (`desktop_app.storage.errors`), never a
@@ -31,7 +34,12 @@ from PySide6.QtCore import QObject, QTimer, Signal
 
 from desktop_app.gui.workers import ImportWorker, JobRunner, LibraryJob, OnDone, OnError
 from desktop_app.model import ChangeKind, Changes, ImportOutcome, ImportReport
-from desktop_app.storage.errors import LibraryReadOnly, StorageError
+from desktop_app.storage.errors import (
+    LibraryDamaged,
+    LibraryReadOnly,
+    LibraryReplaced,
+    StorageError,
+)
 from desktop_app.storage.library import Library
 from desktop_app.storage.safety import OpenedLibrary, open_library
 
@@ -54,6 +62,7 @@ class LibraryWatcher(QObject):
     """
 
     changed = Signal()
+    replaced = Signal()  # the file was replaced (a restore by another process)
 
     def __init__(self, interval_ms: int = POLL_MS, parent=None) -> None:
         super().__init__(parent)
@@ -80,7 +89,14 @@ class LibraryWatcher(QObject):
         self._version = self._read()
 
     def check(self) -> bool:
-        """Look now; True (and `changed` emitted) when someone else committed."""
+        """Look now; True (and `changed` emitted) when someone else committed.
+
+        When the file itself was replaced (another process restored a backup), `replaced`
+        is emitted instead: the connection still reads the old file, kept aside.
+        """
+        if self.library is not None and self.library.replaced():
+            self.replaced.emit()
+            return True
         version = self._read()
         if version is None or version == self._version:
             return False
@@ -105,6 +121,7 @@ class Session(QObject):
     reopened = Signal()
     access_changed = Signal(bool, str)  # read_only, the reason (or "")
     closing = Signal()  # the library is about to close: stop timers, finish what is due
+    damaged = Signal(str)  # the reason; the session is read-only from then on
     article_requested = Signal(int)
     import_started = Signal()
     import_progressed = Signal(int, int, object)  # done, total, ImportOutcome
@@ -116,8 +133,11 @@ class Session(QObject):
         super().__init__(parent)
         self.path = Path(path)
         self.jobs = JobRunner(self.path, self)
+        self.jobs.damaged.connect(self.mark_damaged)
+        self.damage: str = ""  # why the library is known to be damaged, "" when it is not
         self.watcher = LibraryWatcher(parent=self)
         self.watcher.changed.connect(self._on_changed_elsewhere)
+        self.watcher.replaced.connect(self._on_replaced_elsewhere)
         self.import_worker: ImportWorker | None = None
         self._imported: set[int] = set()
         self.open(opened)
@@ -134,6 +154,7 @@ class Session(QObject):
         self.library: Library = opened.library
         self.read_only = opened.read_only
         self.reason = opened.notice or ""
+        self.damage = ""
         self.watcher.watch(self.library)
 
     def close(self) -> None:
@@ -151,6 +172,17 @@ class Session(QObject):
         self.announce()
         self.reopened.emit()
         self.changed.emit(Changes.everything())
+
+    def mark_damaged(self, reason: str) -> None:
+        """The library is damaged: write nothing more to it, and say so (once)."""
+        if self.damage:
+            return
+        log.warning("the library %s is damaged: %s", self.path, reason)
+        self.damage = reason
+        self.read_only = True
+        self.cancel_import()
+        self.damaged.emit(reason)
+        self.access_changed.emit(True, reason)
 
     def announce(self) -> None:
         """Tell every feature how the library may be used (once all of them listen)."""
@@ -173,6 +205,14 @@ class Session(QObject):
             raise LibraryReadOnly("the library is read-only")
         try:
             return work(self.library)
+        except LibraryDamaged as error:
+            self.mark_damaged(str(error))
+            raise
+        except LibraryReplaced:
+            # Another process restored a backup: nothing was written to the old file.
+            # Show the new one; the user asks again if the article is still there.
+            QTimer.singleShot(0, self, self._on_replaced_elsewhere)
+            raise
         finally:
             changes = self.library.take_changes()
             if changes:
@@ -206,6 +246,7 @@ class Session(QObject):
             return False
         worker = ImportWorker(self.path, paths, self)
         worker.progressed.connect(self._on_import_progress)
+        worker.damaged.connect(self.mark_damaged)
         worker.finished_report.connect(self._on_import_done)
         worker.failed.connect(self._on_import_failed)
         self.import_worker = worker
@@ -238,6 +279,8 @@ class Session(QObject):
 
     def _on_import_done(self, report: ImportReport) -> None:
         self._end_import()
+        if report.stopped and "damaged" in report.stopped:
+            self.mark_damaged(report.stopped)
         imported = {o.article_id for o in report.imported if o.article_id is not None}
         if imported:
             self.changed.emit(Changes.of(ChangeKind.ARTICLES, imported))
@@ -247,6 +290,20 @@ class Session(QObject):
         self._end_import()
         self.changed.emit(Changes.of(ChangeKind.ARTICLES))  # some batches may have landed
         self.import_failed.emit(message)
+
+    def _on_replaced_elsewhere(self) -> None:
+        """The library file was replaced under the window (a restore by another process):
+        close the old file (now kept aside) and open the new one, as after our own restore."""
+        if self.importing() or not self.library.replaced():
+            return  # our import holds the lock, so no restore can have happened meanwhile
+        log.info("the library %s was replaced by another process; reopening", self.path)
+        self.close()
+        self.open()
+        told = "the library was restored from a backup by another Akhbar; the window shows it now"
+        self.reason = f"{self.reason}; {told}" if self.reason else told
+        self.announce()
+        self.reopened.emit()
+        self.changed.emit(Changes.everything())
 
     def _on_changed_elsewhere(self) -> None:
         if self.importing():

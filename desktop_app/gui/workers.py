@@ -16,6 +16,7 @@ from typing import Any
 from PySide6.QtCore import QObject, QRunnable, QThread, QThreadPool, Signal
 
 from desktop_app.model import ImportOutcome
+from desktop_app.storage.errors import LibraryDamaged
 from desktop_app.storage.library import Library
 
 log = logging.getLogger(__name__)
@@ -30,6 +31,7 @@ class ImportWorker(QThread):
     progressed = Signal(int, int, object)  # done, total, ImportOutcome
     finished_report = Signal(object)  # ImportReport
     failed = Signal(str)
+    damaged = Signal(str)  # the library turned out damaged (the reason)
 
     def __init__(self, library_path: Path, paths: Sequence[str | Path], parent=None) -> None:
         super().__init__(parent)
@@ -56,6 +58,8 @@ class ImportWorker(QThread):
             )
         except Exception as error:
             log.exception("import failed")
+            if isinstance(error, LibraryDamaged):
+                self.damaged.emit(str(error))
             self.failed.emit(str(error))
             return
         self.finished_report.emit(report)
@@ -67,6 +71,7 @@ class ImportWorker(QThread):
 class _JobSignals(QObject):
     done = Signal(int, object)  # ticket, result
     failed = Signal(int, str)
+    damaged = Signal(str)  # the job met a damaged library (the reason)
 
 
 class LibraryJob(QRunnable):
@@ -113,6 +118,8 @@ class LibraryJob(QRunnable):
                     with self._lock:
                         self._library = None
         except Exception as error:
+            if isinstance(error, LibraryDamaged):
+                self.signals.damaged.emit(str(error))
             if not self._cancelled.is_set():
                 log.exception("library query failed")
             # Always answer, so the runner forgets the job; a stale answer is dropped.
@@ -134,6 +141,8 @@ class JobRunner(QObject):
     whoever starts a newer one cancels the older. Answers come back on the GUI thread.
     """
 
+    damaged = Signal(str)  # a job met a damaged library (the reason)
+
     def __init__(self, library_path: Path, parent=None) -> None:
         super().__init__(parent)
         self.library_path = library_path
@@ -153,6 +162,7 @@ class JobRunner(QObject):
         job.setAutoDelete(False)
         job.signals.done.connect(self._on_done)
         job.signals.failed.connect(self._on_failed)
+        job.signals.damaged.connect(self.damaged)
         self._running[job.ticket] = (job, on_done, on_error)
         self.pool.start(job)
         return job

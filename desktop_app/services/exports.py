@@ -26,9 +26,11 @@ from desktop_app.model import (
     TagCount,
     TrashedArticle,
 )
+from desktop_app.text.terminal import readable_path
 
 if TYPE_CHECKING:  # services.backup brings the whole storage layer; the shape needs none
     from desktop_app.services.backup import BackupResult
+    from desktop_app.services.recovery import RecoveryResult
 
 
 def iso(value: date | None) -> str | None:
@@ -198,17 +200,27 @@ def write_bookmarks(path: Path, bookmarks: Sequence[Bookmark]) -> None:
 
 def import_report_sections(report: ImportReport) -> dict[str, Iterator[dict]]:
     """The fields of `akhbar import --json`, each an iterator of its items (streamable)."""
+    # File names that are not valid UTF-8 are given readably (text/terminal.py), so that
+    # the JSON is always valid UTF-8.
+    name = readable_path
     return {
-        "imported": ({"path": o.path, "id": o.article_id} for o in report.imported),
-        "duplicates": ({"path": o.path, "id": o.article_id} for o in report.duplicates),
-        "failed": ({"path": o.path, "reason": o.reason} for o in report.failed),
-        "warnings": ({"path": p, "message": m} for p, m in report.warnings()),
+        "imported": ({"path": name(o.path), "id": o.article_id} for o in report.imported),
+        "duplicates": ({"path": name(o.path), "id": o.article_id} for o in report.duplicates),
+        "failed": ({"path": name(o.path), "reason": o.reason} for o in report.failed),
+        "warnings": ({"path": name(p), "message": m} for p, m in report.warnings()),
     }
 
 
 def import_report_json(report: ImportReport) -> dict:
-    """`akhbar import --json`, whole (write_import_report streams the same)."""
-    return {name: list(items) for name, items in import_report_sections(report).items()}
+    """`akhbar import --json`, whole (write_import_report streams the same).
+
+    `stopped` is there only when the import stopped early (a full disk, a damaged
+    library): why, in words; the lists then hold what was saved before it stopped.
+    """
+    shape: dict = {name: list(items) for name, items in import_report_sections(report).items()}
+    if report.stopped:
+        shape["stopped"] = report.stopped
+    return shape
 
 
 def write_import_report(report: ImportReport, out: TextIO) -> None:
@@ -225,6 +237,8 @@ def write_import_report(report: ImportReport, out: TextIO) -> None:
             out.write(separator + json.dumps(item, ensure_ascii=False))
             separator = ",\n    "
         out.write("]" if separator == "\n    " else "\n  ]")
+    if report.stopped:
+        out.write(',\n  "stopped": ' + json.dumps(report.stopped, ensure_ascii=False))
     out.write("\n}\n")
 
 
@@ -238,3 +252,17 @@ def restore_result_json(result: BackupResult) -> dict:
     null when there was none to replace."""
     previous = str(result.previous) if result.previous is not None else None
     return backup_result_json(result) | {"previous": previous}
+
+
+def recovery_result_json(result: RecoveryResult) -> dict:
+    """`akhbar recover --json`: the rebuilt library, what it holds, what could not be read
+    (`lost` articles; `repaired`: kept with U+FFFD for text that no longer decoded), and
+    where the damaged library was kept (null with --out: it was left in place)."""
+    return {
+        "path": str(result.path),
+        "articles": result.articles,
+        "bookmarks": result.bookmarks,
+        "lost": result.lost,
+        "repaired": result.repaired,
+        "damaged": str(result.damaged) if result.damaged is not None else None,
+    }

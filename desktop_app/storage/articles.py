@@ -11,6 +11,7 @@ position.
 
 from __future__ import annotations
 
+import os
 from collections.abc import Callable, Sequence
 from dataclasses import replace
 from datetime import UTC, date, datetime
@@ -33,6 +34,7 @@ from desktop_app.storage.filters import article_where
 from desktop_app.storage.schema import FTS_INSERT
 from desktop_app.storage.trash import check_live, not_trashed
 from desktop_app.text.normalize import title_key
+from desktop_app.text.terminal import path_bytes, readable_path
 
 Record = Callable[[Changes], None]
 
@@ -66,8 +68,11 @@ class ArticlesRepository:
     def find_duplicate(self, content_hash: str) -> int | None:
         return self.db.scalar("SELECT id FROM articles WHERE content_hash = ?", [content_hash])
 
-    def add(self, article: ParsedArticle) -> tuple[int, bool]:
-        """Store an article; returns (id, is_new). A duplicate returns the stored id."""
+    def add(self, article: ParsedArticle, index_row: list[str] | None = None) -> tuple[int, bool]:
+        """Store an article; returns (id, is_new). A duplicate returns the stored id.
+
+        `index_row`: the article's index_values, if the caller has made them already.
+        """
         existing = self.find_duplicate(article.content_hash)
         if existing is not None:
             return existing, False
@@ -88,7 +93,7 @@ class ArticlesRepository:
                     "caption": article.caption,
                     "dateline": article.dateline,
                     "body": "\n".join(article.paragraphs),
-                    "path": article.path,
+                    "path": readable_path(article.path),
                     "encoding": article.encoding,
                     "content_hash": article.content_hash,
                     "title_key": title_key(article.title),
@@ -97,13 +102,23 @@ class ArticlesRepository:
             )
             article_id = cursor.lastrowid
             assert article_id is not None
+            raw = path_bytes(article.path)
+            if raw is not None:  # a name that is not UTF-8: its bytes, to open it again
+                self.db.execute(
+                    "INSERT INTO article_files (article_id, raw_path) VALUES (?, ?)",
+                    [article_id, raw],
+                )
             self.db.executemany(
                 "INSERT INTO related (article_id, position, text, key) VALUES (?, ?, ?, ?)",
                 [(article_id, i, text, title_key(text)) for i, text in enumerate(article.related)],
             )
-            index_row = index_values(
-                article.title, article.lede, article.caption or "", "\n".join(article.paragraphs)
-            )
+            if index_row is None:
+                index_row = index_values(
+                    article.title,
+                    article.lede,
+                    article.caption or "",
+                    "\n".join(article.paragraphs),
+                )
             self.db.execute(FTS_INSERT, [article_id, *index_row])
         self._record(Changes.of(ChangeKind.ARTICLES, [article_id]))
         return article_id, True
@@ -225,6 +240,16 @@ class ArticlesRepository:
             starred=bool(row["starred"]),
             tags=tuple(tags),
         )
+
+    def file_path(self, article_id: int) -> str | None:
+        """The article's file name as the operating system knows it (a name that is not
+        valid UTF-8 comes back as its own bytes, os.fsdecode'd), None for no article."""
+        raw = self.db.scalar(
+            "SELECT raw_path FROM article_files WHERE article_id = ?", [article_id]
+        )
+        if raw is not None:
+            return os.fsdecode(bytes(raw))
+        return self.db.scalar("SELECT path FROM articles WHERE id = ?", [article_id])
 
     def related(self, article_id: int) -> list[RelatedHeadline]:
         rows = self.db.execute(

@@ -162,9 +162,12 @@ def _connect_read_only(path: Path) -> sqlite3.Connection:
         conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
     except sqlite3.DatabaseError as error:
         conn.close()
-        # A WAL library in a folder nobody may write to: its -shm cannot be created, so
-        # read the file as immutable (nothing can change it there anyway).
-        if getattr(error, "sqlite_errorcode", 0) & 0xFF != sqlite3.SQLITE_CANTOPEN:
+        # A WAL library in a folder this user may not write to: its -shm cannot be
+        # created, so read the file as immutable (nothing can change it there anyway).
+        # SQLite says CANTOPEN, or READONLY ("attempt to write a readonly database",
+        # SQLITE_READONLY_CANTINIT) for an ordinary user; root sees only the former.
+        code = getattr(error, "sqlite_errorcode", 0) & 0xFF
+        if code not in (sqlite3.SQLITE_CANTOPEN, sqlite3.SQLITE_READONLY):
             raise
         conn = sqlite3.connect(f"{uri}?immutable=1", uri=True, check_same_thread=False)
     return conn

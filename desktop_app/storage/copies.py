@@ -8,6 +8,7 @@ while the window or an import is using the library.
 from __future__ import annotations
 
 import os
+import secrets
 import sqlite3
 from dataclasses import dataclass
 from pathlib import Path
@@ -18,16 +19,23 @@ from desktop_app.storage.errors import translating
 LIBRARY_TABLES = frozenset({"articles", "related", "bookmarks", "articles_fts"})
 
 
-def copy_database(source: sqlite3.Connection | Connection, destination: Path) -> None:
+def copy_database(
+    source: sqlite3.Connection | Connection, destination: Path, overwrite: bool = True
+) -> None:
     """A consistent copy of an open database in one self-contained file (no -wal).
 
     SQLite's online backup API copies a snapshot while other connections keep reading
     and writing. The copy is written under a temporary name and renamed into place, so
-    a crash never leaves a half-written file under the name the user chose.
+    a crash never leaves a half-written file under the name the user chose. Without
+    `overwrite`, FileExistsError if `destination` exists (checked as the copy is put in
+    place, so two copies to one name at once never replace each other).
     """
     conn = source.conn if isinstance(source, Connection) else source
-    partial = destination.with_name(destination.name + ".partial")
-    partial.unlink(missing_ok=True)
+    # A name of its own: two copies to one destination at once never share (or delete)
+    # each other's half-written file.
+    partial = destination.with_name(
+        f"{destination.name}.partial-{os.getpid()}-{secrets.token_hex(4)}"
+    )
     with translating():
         target = sqlite3.connect(str(partial))
         try:
@@ -38,7 +46,31 @@ def copy_database(source: sqlite3.Connection | Connection, destination: Path) ->
             partial.unlink(missing_ok=True)
             raise
         target.close()
-    os.replace(partial, destination)
+    if overwrite:
+        os.replace(partial, destination)
+    else:
+        _place_new(partial, destination)
+
+
+def _place_new(partial: Path, destination: Path) -> None:
+    """Rename `partial` to `destination` unless that exists (FileExistsError then)."""
+    try:
+        if os.name == "nt":
+            os.rename(partial, destination)  # fails when the target exists
+            return
+        try:
+            os.link(partial, destination)  # fails when the target exists
+        except FileExistsError:
+            raise
+        except OSError:  # no hard links on this file system
+            if destination.exists():
+                raise FileExistsError(destination) from None
+            os.replace(partial, destination)
+            return
+        partial.unlink()
+    except BaseException:
+        partial.unlink(missing_ok=True)
+        raise
 
 
 def copy_file(source: Path, destination: Path) -> None:

@@ -8,6 +8,7 @@ through `Connection` (storage/connection.py) or `translating()`, which apply it.
 
 from __future__ import annotations
 
+import re
 import sqlite3
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -24,6 +25,11 @@ class StorageError(Exception):
 
 class LibraryError(StorageError):
     """An operation the user asked for cannot be done (unknown id, no such headline …)."""
+
+
+class LibraryReplaced(LibraryError):
+    """The library file was replaced (a restore by another process) since it was opened:
+    nothing was written; open the library again."""
 
 
 class SearchCancelled(LibraryError):
@@ -73,6 +79,13 @@ def translate(error: sqlite3.Error) -> StorageError:
         "malformed" in text or "not a database" in text
     ):
         kind = LibraryDamaged
+    elif "could not decode to utf-8" in text:
+        # Akhbar only ever stores valid UTF-8: text that does not decode was damaged on
+        # disk (a flipped byte inside a page that SQLite's own checks did not catch).
+        kind, code = LibraryDamaged, sqlite3.SQLITE_CORRUPT
+        column = re.search(r"column '(\w+)'", message)  # not the text: it is garbage
+        where = f" (column {column.group(1)})" if column else ""
+        message = f"text in the library is not valid UTF-8{where}"
     else:
         kind = StorageError
     translated = kind(message)
@@ -89,3 +102,9 @@ def translating() -> Iterator[None]:
         raise
     except sqlite3.Error as error:
         raise translate(error) from error
+    except UnicodeDecodeError as error:
+        # Akhbar only ever stores valid UTF-8: text that does not decode was damaged on
+        # disk (a flipped byte inside a page that SQLite's own checks did not catch).
+        damaged = LibraryDamaged(f"text in the library is not valid UTF-8 ({error.reason})")
+        damaged.code = sqlite3.SQLITE_CORRUPT
+        raise damaged from error

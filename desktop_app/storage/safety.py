@@ -17,22 +17,28 @@ checkpointing the file while we look at it, and a healthy library must never be 
 
 from __future__ import annotations
 
+import glob
 import logging
 import os
 import struct
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import datetime
 from pathlib import Path
 
+from desktop_app.paths import default_library_path, standard_library_path
 from desktop_app.storage import schema
 from desktop_app.storage.connection import Connection, connect
 from desktop_app.storage.copies import copy_database
 from desktop_app.storage.errors import LibraryDamaged, LibraryError, NotALibrary, StorageError
+from desktop_app.storage.identity import Kind, identify
 from desktop_app.storage.library import Library
+from desktop_app.storage.swap import finish_interrupted_swap, set_aside, timestamp
 
 __all__ = [
     "DamagedLibraryError",
+    "NoLibrary",
+    "NotAnAkhbarLibrary",
     "OpenedLibrary",
     "copy_database",
     "header_problem",
@@ -45,7 +51,6 @@ __all__ = [
 log = logging.getLogger(__name__)
 
 SQLITE_MAGIC = b"SQLite format 3\x00"
-SIDECARS = ("-wal", "-shm", "-journal")
 _SQLITE_CORRUPT, _SQLITE_NOTADB = 11, 26
 
 Clock = Callable[[], datetime]
@@ -60,6 +65,14 @@ class DamagedLibraryError(LibraryError, LibraryDamaged):
         self.reason = reason
 
 
+class NotAnAkhbarLibrary(LibraryError, NotALibrary):
+    """The file is not an Akhbar library; it was left exactly as it was."""
+
+
+class NoLibrary(LibraryError):
+    """A command that only reads was pointed at a library that does not exist."""
+
+
 @dataclass(frozen=True)
 class OpenedLibrary:
     """An open library and what the user must be told about how it was opened."""
@@ -71,19 +84,52 @@ class OpenedLibrary:
 
 
 def open_library(
-    path: str | Path, *, read_only: bool | None = None, clock: Clock = datetime.now
+    path: str | Path,
+    *,
+    read_only: bool | None = None,
+    clock: Clock = datetime.now,
+    create: bool = True,
 ) -> OpenedLibrary:
-    """Open (or create) the library at `path`. `read_only=None` means: detect it.
+    """Open (or, when `create`, create) the library at `path`. `read_only=None`: detect it.
 
-    Raises LibraryError (one line) when the library cannot be used at all: damaged and
+    Raises LibraryError (one line) when the library cannot be used at all: not an Akhbar
+    library (left byte for byte as it was), missing when `create` is False, damaged and
     read-only, written by a newer Akhbar, or in a folder where it cannot be created.
+    A damaged file is set aside only when it is recognisably an Akhbar library, or sits
+    where Akhbar keeps its library by default (`default_library_path()`).
     """
     path = Path(path)
+    finished = None
+    if read_only is not True and is_writable(path):
+        finished = finish_interrupted_swap(path)  # a restore killed half way: done or undone
+    opened = _open(path, read_only, clock, create)
+    if finished is None:
+        return opened
+    notice = f"{finished}; {opened.notice}" if opened.notice else finished
+    return replace(opened, notice=notice)
+
+
+def _open(path: Path, read_only: bool | None, clock: Clock, create: bool) -> OpenedLibrary:
+    found = identify(path)
+    if found.kind is Kind.MISSING and not create:
+        raise NoLibrary(
+            f"there is no library at {path} (nothing was created; "
+            "'akhbar import FILE_OR_FOLDER' starts one)"
+        )
+    unreadable = found.kind in (Kind.NOT_SQLITE, Kind.UNREADABLE)
+    if not found.is_ours and not (unreadable and is_default_library(path)):
+        raise NotAnAkhbarLibrary(
+            f"{path} is not an Akhbar library ({found.reason}); it was left as it was"
+        )
+    if found.is_newer:
+        raise LibraryError(f"cannot open {path}: {schema.newer_library(found.schema_version)}")
     if read_only is None:
         read_only = path.exists() and not is_writable(path)
     if read_only:
         return _open_read_only(path)
     try:
+        if unreadable:  # at the default place: a library once, now beyond SQLite's reading
+            raise DamagedLibraryError(path, found.reason)
         return OpenedLibrary(_open_checked(path, clock))
     except DamagedLibraryError as damage:
         aside = set_aside(path, "damaged", clock)
@@ -96,32 +142,21 @@ def open_library(
         return OpenedLibrary(library, notice=notice, set_aside=aside)
 
 
+def is_default_library(path: Path) -> bool:
+    """Is `path` where Akhbar keeps its library when no --db is given?"""
+    here = os.path.abspath(path)
+    return any(
+        here == os.path.abspath(place)
+        for place in (default_library_path(), standard_library_path())
+    )
+
+
 def is_writable(path: Path) -> bool:
     """Can this process change the library file and create its -wal/-shm beside it?"""
     folder = path.parent if str(path.parent) else Path(".")
     if path.exists() and not os.access(path, os.W_OK):
         return False
     return os.access(folder, os.W_OK | os.X_OK)
-
-
-def timestamp(clock: Clock = datetime.now) -> str:
-    """The stamp in the names of set-aside libraries and backups: YYYYMMDD-HHMMSS."""
-    return clock().strftime("%Y%m%d-%H%M%S")
-
-
-def set_aside(path: Path, label: str, clock: Clock = datetime.now) -> Path:
-    """Rename `path` (and its -wal/-shm/-journal) to `<name>.<label>-<timestamp>`; unique."""
-    stamp = timestamp(clock)
-    target = path.with_name(f"{path.name}.{label}-{stamp}")
-    counter = 1
-    while target.exists() or any(_sidecar(target, s).exists() for s in SIDECARS):
-        target = path.with_name(f"{path.name}.{label}-{stamp}-{counter}")
-        counter += 1
-    os.rename(path, target)
-    for suffix in SIDECARS:
-        if _sidecar(path, suffix).exists():
-            os.rename(_sidecar(path, suffix), _sidecar(target, suffix))
-    return target
 
 
 def is_damage(error: StorageError) -> bool:
@@ -238,10 +273,45 @@ def _damage_reason(error: StorageError) -> str:
 
 
 def _backup_before_migration(conn: Connection, path: Path, current: int, clock: Clock) -> None:
-    target = path.with_name(f"{path.name}.before-schema-{schema.SCHEMA_VERSION}-{timestamp(clock)}")
+    """Copy the library before its schema is upgraded; once per upgrade, not per attempt.
+
+    Runs under the library's exclusive lock (Library._open_for_writing), so no other
+    process is backing up: a `.partial` copy lying here is what a killed attempt left,
+    and is removed. A complete backup an earlier, failed or killed, attempt made of this
+    same library is kept and reused (a migration that does not finish changes nothing),
+    so that repeated kills never leave a full copy each.
+    """
+    prefix = f"{path.name}.before-schema-{schema.SCHEMA_VERSION}-"
+    pattern = os.path.join(glob.escape(str(path.parent)), glob.escape(prefix) + "*")
+    for name in glob.glob(pattern):
+        if ".partial" in os.path.basename(name):
+            Path(name).unlink(missing_ok=True)
+            log.info("removed %s, left by an upgrade that was stopped", name)
+    for name in sorted(glob.glob(pattern)):
+        if _same_library(conn, Path(name), current):
+            log.info("library %s already backed up to %s before migrating", path, name)
+            return
+    target = path.with_name(f"{prefix}{timestamp(clock)}")
+    counter = 1
+    while target.exists():
+        target = path.with_name(f"{prefix}{timestamp(clock)}-{counter}")
+        counter += 1
     copy_database(conn, target)
     log.info("library %s (schema %d) backed up to %s before migrating", path, current, target)
 
 
-def _sidecar(path: Path, suffix: str) -> Path:
-    return path.with_name(path.name + suffix)
+def _same_library(conn: Connection, backup: Path, version: int) -> bool:
+    """Is `backup` a whole copy of the library open on `conn` (same schema, same rows)?"""
+    found = identify(backup)
+    if found.kind not in (Kind.OURS, Kind.LEGACY) or found.schema_version != version:
+        return False
+    shape = "SELECT count(*), max(id) FROM articles"
+    try:
+        copy = connect(backup, read_only=True)
+        try:
+            theirs = tuple(copy.execute(shape).fetchone() or ())
+        finally:
+            copy.close()
+        return theirs == tuple(conn.execute(shape).fetchone() or ())
+    except StorageError:
+        return False

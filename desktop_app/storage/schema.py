@@ -197,11 +197,39 @@ def _v4_organise(db: Database) -> None:
     db.execute("CREATE INDEX articles_unread ON articles(read, sort_date DESC, id DESC)")
 
 
+# "Akhb": SQLite's application_id, in the file's header, says the file is an Akhbar library
+# (storage/identity.py), so that a file that is not one is never written to.
+APPLICATION_ID = 0x416B6862
+
+
+def _mark_as_akhbar_library(db: Database) -> None:
+    """Mark the file as an Akhbar library and add the small side tables of issue 15.
+
+    `library_facts`: what the library knows about itself (when it was last checked for
+    damage). `article_files`: the original bytes of file names that are not valid UTF-8
+    (the `path` column holds a readable form of them). Nothing is rewritten: cheap on any
+    library size.
+    """
+    db.execute(f"PRAGMA application_id = {APPLICATION_ID}")
+    db.execute(
+        """CREATE TABLE IF NOT EXISTS library_facts (
+            key TEXT PRIMARY KEY, value TEXT NOT NULL
+        ) WITHOUT ROWID"""
+    )
+    db.execute(
+        """CREATE TABLE IF NOT EXISTS article_files (
+            article_id INTEGER PRIMARY KEY REFERENCES articles(id) ON DELETE CASCADE,
+            raw_path BLOB NOT NULL
+        )"""
+    )
+
+
 MIGRATIONS: list[Callable[[Database], None]] = [
     _v1_initial,
     _v2_stemmed_index,
     _v3_restemmed_index,
     _v4_organise,
+    _mark_as_akhbar_library,
 ]
 SCHEMA_VERSION = len(MIGRATIONS)
 
@@ -212,26 +240,45 @@ def schema_version(db: Connection | Database) -> int:
     return row[0]
 
 
+def newer_library(version: int) -> NotALibrary:
+    return NotALibrary(
+        f"this library was written by a newer Akhbar (schema {version}, "
+        f"this version knows up to {SCHEMA_VERSION})"
+    )
+
+
 def migrate(connection: Connection, before_migration: Callable[[int], None] | None = None) -> bool:
     """Bring the database up to SCHEMA_VERSION, one transaction per step.
 
     True when an existing library was migrated (its rows may all have changed).
     Raises NotALibrary for a library from a newer Akhbar, StorageError if a step fails.
+
+    Safe with any number of processes opening the library at once: each step takes the
+    write lock first (BEGIN IMMEDIATE) and reads the version again inside it, so a step
+    another process has just committed is skipped, never run twice. (storage/library.py
+    also holds the library's lock file around this, so the backup is taken once.)
     """
     current = schema_version(connection)
     if current > SCHEMA_VERSION:
-        raise NotALibrary(
-            f"this library was written by a newer Akhbar (schema {current}, "
-            f"this version knows up to {SCHEMA_VERSION})"
-        )
-    if current < SCHEMA_VERSION and current > 0 and before_migration:
-        before_migration(current)
+        raise newer_library(current)
     if current == SCHEMA_VERSION:
         return False
+    if current > 0 and before_migration:
+        before_migration(current)
     with translating():  # sqlite-utils speaks to sqlite3 directly
         db = connection.as_sqlite_utils()  # the migrations are written with sqlite-utils
-        for version in range(current + 1, SCHEMA_VERSION + 1):
-            with db.atomic():
-                MIGRATIONS[version - 1](db)
-                db.execute(f"PRAGMA user_version = {version}")
+        while True:
+            connection.execute("BEGIN IMMEDIATE")
+            try:
+                version = schema_version(connection)
+                if version >= SCHEMA_VERSION:
+                    connection.execute("COMMIT")
+                    break
+                MIGRATIONS[version](db)
+                db.execute(f"PRAGMA user_version = {version + 1}")
+            except BaseException:
+                if connection.in_transaction:
+                    connection.execute("ROLLBACK")
+                raise
+            connection.execute("COMMIT")
     return current > 0

@@ -504,6 +504,41 @@ The library you have now is kept beside it, untouched, as a “before-restore”
         <source>The library could not be read and was set aside untouched as {name}; a new, empty library was started.</source>
         <translation>تعذّرت قراءة المكتبة، فنُقلت جانباً كما هي باسم {name}، وبُدئت مكتبة جديدة فارغة.</translation>
     </message>
+    <message>
+        <location filename="../../desktop_app/gui/features/library_status.py" line="80"/>
+        <source>This library is damaged: some of it can no longer be read. Nothing more is written to it. Restore a backup, or rebuild the library from everything that can still be read (the damaged file is kept).</source>
+        <translation>هذه المكتبة تالفة: لم يعد ممكناً قراءة بعضها، ولن يُكتب فيها شيء بعد الآن. استعد نسخة احتياطية، أو أعد بناء المكتبة من كل ما يمكن قراءته (ويُحتفظ بالملف التالف).</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/features/library_status.py" line="88"/>
+        <source>Restore a backup…</source>
+        <translation>استعادة نسخة احتياطية…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/features/library_status.py" line="89"/>
+        <source>Rebuild the library</source>
+        <translation>إعادة بناء المكتبة</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/features/library_status.py" line="150"/>
+        <source>The library could not be rebuilt: {reason}</source>
+        <translation>تعذّرت إعادة بناء المكتبة: {reason}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/features/library_status.py" line="156"/>
+        <source>The library was rebuilt: {articles} article(s) and {bookmarks} bookmark(s) could be read, {lost} could not. The damaged library is kept as {name}.</source>
+        <translation>أُعيد بناء المكتبة: أمكن قراءة {articles} مقالاً و{bookmarks} إشارة مرجعية، وتعذّرت قراءة {lost}. وحُفظت المكتبة التالفة باسم {name}.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/features/library_status.py" line="174"/>
+        <source>Akhbar</source>
+        <translation>أخبار</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/features/library_status.py" line="175"/>
+        <source>The library cannot be opened: {reason}</source>
+        <translation>لا يمكن فتح المكتبة: {reason}</translation>
+    </message>
 </context>
 <context>
     <name>MainWindow</name>

@@ -128,6 +128,9 @@ def test_every_json_output_has_the_documented_keys(tmp_path, capsys, shapes):
     fresh = akhbar_json(capsys, tmp_path / "fresh.db", "restore", str(copy))
     assert_shape(fresh, shapes["restore"], "restore")
     assert fresh["previous"] is None
+    rebuilt = akhbar_json(capsys, db, "recover", "--out", str(tmp_path / "rebuilt.db"))
+    assert_shape(rebuilt, shapes["recover"], "recover")
+    assert rebuilt["articles"] == 3 and rebuilt["damaged"] is None
 
 
 def test_every_organising_command_has_the_documented_keys(tmp_path, capsys, shapes):

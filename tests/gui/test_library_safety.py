@@ -66,8 +66,12 @@ def choose_file(monkeypatch, method: str, path: Path | None) -> None:
 # -- opening -----------------------------------------------------------------------------
 
 
-def test_damaged_library_is_set_aside_and_the_window_says_so(make_window, tmp_path, boxes):
+def test_damaged_library_is_set_aside_and_the_window_says_so(
+    make_window, tmp_path, boxes, monkeypatch
+):
     path = tmp_path / "library.db"
+    # Not recognisably a library: set aside only where Akhbar keeps its own (issue 15).
+    monkeypatch.setenv("AKHBAR_DB", str(path))
     path.write_bytes(b"this was a library once, before the disk went bad\n" * 200)
     before = digest(path)
     window = make_window(path)
@@ -285,12 +289,13 @@ def test_restore_waits_for_a_running_import(
     assert window.backup.restore_action.isEnabled()
 
 
-def test_a_library_that_cannot_be_used_at_all_is_one_message(tmp_path, capsys, boxes):
+def test_a_library_that_cannot_be_used_at_all_is_one_message(tmp_path, capsys, boxes, monkeypatch):
     from desktop_app.cli import main
 
     shelf = tmp_path / "shelf"
     shelf.mkdir()
     path = shelf / "library.db"
+    monkeypatch.setenv("AKHBAR_DB", str(path))  # the default place: a damaged library
     path.write_bytes(b"garbage, and in a folder nobody may write to" * 50)
     with unwritable(shelf):
         code = main(["--db", str(path), "--lang", "en"])

@@ -63,6 +63,7 @@ def test_a_command_still_wins_over_a_path_of_the_same_name(tmp_path, monkeypatch
     monkeypatch.chdir(tmp_path)
     opened: list = []
     monkeypatch.setattr(gui_app, "run_window", lambda *a, **k: opened.append(a) or 0)
+    Library(tmp_path / "l.db").close()  # `list` reads a library, never creates one
     assert main(["--db", str(tmp_path / "l.db"), "list", "--json"]) == 0
     assert capsys.readouterr().out.strip() == "[]"
     assert opened == []

@@ -29,6 +29,52 @@ def akhbar(db: Path, *args: str, timeout: float = 300) -> subprocess.CompletedPr
     return subprocess.run(akhbar_args(db, *args), capture_output=True, text=True, timeout=timeout)
 
 
+NOBODY = 65534
+
+
+@contextlib.contextmanager
+def open_folder() -> Iterator[Path]:
+    """A folder every user may enter and read (pytest's own are root's alone), removed
+    afterwards: for the files a test reads as another user."""
+    import shutil
+    import tempfile
+
+    folder = Path(tempfile.mkdtemp(prefix="akhbar-shared-", dir="/tmp"))
+    folder.chmod(0o755)
+    try:
+        yield folder
+    finally:
+        shutil.rmtree(folder, ignore_errors=True)
+
+
+def akhbar_as_user(db: Path, *args: str, home: Path) -> subprocess.CompletedProcess:
+    """`akhbar` run as an ordinary user, since root ignores permissions: as `nobody`
+    through setpriv when the tests run as root, as the tests' own user otherwise.
+    Skips when running as root without setpriv."""
+    import shutil
+
+    command = akhbar_args(db, *args)
+    if os.name == "posix" and os.geteuid() == 0:
+        setpriv = shutil.which("setpriv")
+        if setpriv is None:
+            pytest.skip("running as root and cannot switch to an ordinary user (no setpriv)")
+        command = [setpriv, f"--reuid={NOBODY}", f"--regid={NOBODY}", "--clear-groups", *command]
+    env = {
+        **os.environ,
+        "PYTHONPATH": str(Path(__file__).resolve().parents[2]),
+        "HOME": str(home),
+        "XDG_STATE_HOME": str(home / "state"),
+        "XDG_DATA_HOME": str(home / "data"),
+    }
+    return subprocess.run(command, capture_output=True, text=True, timeout=120, env=env)
+
+
+def names(folder: Path, pattern: str = "*") -> list[str]:
+    """The files in `folder` matching `pattern`, sorted, but for the library's lock file
+    (`library.db.lock`, which stays beside a library once it has been used)."""
+    return sorted(p.name for p in folder.glob(pattern) if not p.name.endswith(".lock"))
+
+
 def integrity(db: Path) -> list[str]:
     conn = sqlite3.connect(db)
     try:

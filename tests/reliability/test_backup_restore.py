@@ -17,7 +17,7 @@ from desktop_app.storage.errors import StorageError
 from desktop_app.storage.library import Library, LibraryError
 from desktop_app.storage.safety import open_library
 from tests.helpers import write_article
-from tests.reliability.support import akhbar
+from tests.reliability.support import akhbar, names
 
 NOW = datetime(2026, 11, 25, 9, 30, 0)
 
@@ -120,7 +120,7 @@ def test_restore_refuses_unsound_backups_and_leaves_the_library_alone(tmp_path):
         [line] = result.stderr.strip().splitlines()
         assert str(bad) in line, kind
         assert digest(db) == before, kind
-    assert sorted(p.name for p in tmp_path.glob("library.db*")) == ["library.db"]
+    assert names(tmp_path, "library.db*") == ["library.db"]
 
 
 def test_restore_replaces_a_damaged_library(tmp_path):
@@ -200,7 +200,7 @@ def test_failed_migration_leaves_library_as_it_was_and_a_backup(tmp_path, next_s
 def test_new_library_is_not_backed_up(tmp_path, next_schema):
     next_schema(_v_next)
     open_library(tmp_path / "library.db", clock=clock).library.close()
-    assert [p.name for p in tmp_path.iterdir()] == ["library.db"]
+    assert names(tmp_path) == ["library.db"]
 
 
 def test_restore_of_an_older_backup_migrates_it(tmp_path, next_schema):

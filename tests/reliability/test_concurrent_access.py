@@ -65,7 +65,7 @@ def test_reader_process_polls_while_import_writes(corpus, tmp_path):
     folder, manifest = corpus
     originals = sum(1 for entry in manifest if entry["duplicate_of"] is None)
     db = tmp_path / "shared.db"
-    assert akhbar(db, "list").returncode == 0  # the library exists before both start
+    Library(db).close()  # the library exists before both start
     seen: list[int] = []
     with _background_import(db, folder, tmp_path) as importer:
         while importer.running():

@@ -16,7 +16,7 @@ from desktop_app.services.importer import import_paths
 from desktop_app.storage.library import Library, LibraryError
 from desktop_app.storage.safety import header_problem, open_library
 from tests.helpers import write_article
-from tests.reliability.support import akhbar, unwritable
+from tests.reliability.support import akhbar, names, unwritable
 
 NOW = datetime(2026, 11, 25, 9, 30, 0)
 
@@ -27,6 +27,13 @@ def clock() -> datetime:
 
 def digest(path: Path) -> str:
     return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+@pytest.fixture(autouse=True)
+def _library_at_the_default_place(tmp_path, monkeypatch):
+    """tmp_path/library.db is where Akhbar keeps its library (AKHBAR_DB): a damaged file
+    that is not recognisably a library is set aside only there (issue 15)."""
+    monkeypatch.setenv("AKHBAR_DB", str(tmp_path / "library.db"))
 
 
 def make_library(path: Path, articles: int = 5) -> Path:
@@ -100,7 +107,7 @@ def test_sound_and_empty_files_are_never_moved(tmp_path):
         opened = open_library(path, clock=clock)
         opened.library.close()
         assert opened.notice is None and opened.set_aside is None
-    assert sorted(p.name for p in tmp_path.glob("*.db*")) == ["empty.db", "sound.db"]
+    assert names(tmp_path, "*.db*") == ["empty.db", "sound.db"]
 
 
 def test_library_from_a_newer_akhbar_is_refused_not_moved(tmp_path):
@@ -110,7 +117,7 @@ def test_library_from_a_newer_akhbar_is_refused_not_moved(tmp_path):
     conn.close()
     with pytest.raises(LibraryError, match="newer Akhbar"):
         open_library(path, clock=clock)
-    assert [p.name for p in tmp_path.glob("library.db*")] == ["library.db"]
+    assert names(tmp_path, "library.db*") == ["library.db"]
 
 
 def test_cli_reports_damage_in_one_line_and_carries_on(tmp_path):
@@ -134,7 +141,7 @@ def shelf(tmp_path):
     folder = tmp_path / "shelf"
     folder.mkdir()
     make_library(folder / "library.db")
-    assert sorted(p.name for p in folder.iterdir()) == ["library-articles", "library.db"]
+    assert names(folder) == ["library-articles", "library.db"]
     return folder
 
 
@@ -173,14 +180,41 @@ def test_cli_on_read_only_library(shelf, tmp_path):
     assert json.loads(found.stdout)
 
 
-def test_damaged_and_read_only_is_a_clear_error(tmp_path):
+def test_damaged_and_read_only_is_a_clear_error(tmp_path, monkeypatch):
     folder = tmp_path / "shelf"
     folder.mkdir()
     path = garbage(folder / "library.db")
+    monkeypatch.setenv("AKHBAR_DB", str(path))
     with unwritable(folder):
         with pytest.raises(LibraryError, match=r"damaged .* read-only"):
             open_library(path, clock=clock)
         result = akhbar(path, "list")
     assert result.returncode == 1
     assert len(result.stderr.strip().splitlines()) == 1
-    assert [p.name for p in folder.iterdir()] == ["library.db"]
+    assert names(folder) == ["library.db"]
+
+
+def test_read_only_library_as_an_ordinary_user():
+    """Issue 15: as an ordinary user (root ignores permissions, and SQLite's error for a
+    folder nobody may write to differs from the immutable attribute's), a library in a
+    folder the user cannot write opens read-only: reading works, writing is refused."""
+    from tests.reliability.support import akhbar_as_user, open_folder
+
+    with open_folder() as shared:
+        db = shared / "library.db"
+        make_library(db)
+        for path in shared.rglob("*"):
+            path.chmod(0o755 if path.is_dir() else 0o644)
+        before = digest(db)
+        listed = akhbar_as_user(db, "list", "--json", home=shared / "home")
+        found = akhbar_as_user(db, "search", "خبر", "--json", home=shared / "home")
+        refused = akhbar_as_user(
+            db, "import", str(shared / "library-articles"), home=shared / "home"
+        )
+        after = digest(db)
+    assert listed.returncode == 0, listed.stderr
+    assert len(json.loads(listed.stdout)) == 5
+    assert "read-only" in listed.stderr and len(listed.stderr.strip().splitlines()) == 1
+    assert found.returncode == 0 and json.loads(found.stdout)
+    assert refused.returncode == 1 and "cannot import" in refused.stderr
+    assert after == before

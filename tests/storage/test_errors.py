@@ -12,6 +12,7 @@ from desktop_app.storage.errors import (
     LibraryBusy,
     LibraryDamaged,
     LibraryReadOnly,
+    NotALibrary,
     SearchCancelled,
     StorageError,
     translate,
@@ -98,8 +99,20 @@ def test_an_interrupted_listing_raises_search_cancelled(library):
     assert library.count() == 1  # the connection still works
 
 
-def test_opening_a_file_that_is_not_a_database_raises_library_damaged(tmp_path):
+def test_opening_a_file_that_is_not_a_database_raises_not_a_library(tmp_path):
+    """Not recognisably an Akhbar library (issue 15): refused, and left as it was."""
     path = tmp_path / "noise.db"
     path.write_bytes(b"\x00not a database" * 400)
+    with pytest.raises(NotALibrary):
+        Library(path)
+    assert path.read_bytes() == b"\x00not a database" * 400
+
+
+def test_opening_a_damaged_library_raises_library_damaged(tmp_path):
+    path = tmp_path / "ours.db"
+    Library(path).close()
+    data = bytearray(path.read_bytes())
+    data[100:] = b"\xff" * (len(data) - 100)  # the header (and its mark) kept, pages gone
+    path.write_bytes(bytes(data))
     with pytest.raises(LibraryDamaged):
         Library(path)

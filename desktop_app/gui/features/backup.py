@@ -181,7 +181,8 @@ class BackupFeature(Feature):
     # -- access ---------------------------------------------------------------------------
 
     def _on_access(self, read_only: bool, _reason: str) -> None:
-        self.read_only = read_only
+        # A damaged library is read-only for writing, but a backup may replace it.
+        self.read_only = read_only and not self.session.damage
         self._update_restore()
 
     def _update_restore(self, *_args: object) -> None:

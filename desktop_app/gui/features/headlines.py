@@ -41,6 +41,7 @@ from desktop_app.gui.headline_model import ID_ROLE, HeadlineDelegate, HeadlineMo
 from desktop_app.gui.theme import Look
 from desktop_app.gui.workers import LibraryJob
 from desktop_app.model import ChangeKind, Changes, ImportOutcome
+from desktop_app.storage.errors import LibraryDamaged
 from desktop_app.storage.library import Library, ListFilter
 from desktop_app.text.bidi import isolated_field
 
@@ -318,12 +319,21 @@ class HeadlinesFeature(Feature):
         The first paint needs only a screenful of headlines; reading every id of a large
         library is left to a worker, and its answer extends the list without a reset.
         """
-        first = self.session.library.page(limit=FIRST_PAGE, filters=self.current_filter())
+        try:
+            first = self.session.library.page(limit=FIRST_PAGE, filters=self.current_filter())
+        except LibraryDamaged as error:  # the session says so, and turns writing off
+            self.session.mark_damaged(str(error))
+            first = []
         self.model.prime(first)
         self._after_list_change()
         wanted = self.settings.get(S.LAST_ARTICLE)
         row = self.model.row_of(wanted) if wanted else None
-        if wanted and row is None and self.session.library.get(wanted) is not None:
+        if (
+            wanted
+            and row is None
+            and not self.session.damage
+            and (self.session.library.get(wanted) is not None)
+        ):
             self._pending_restore = wanted  # further down: selected when the list arrives
         self.select_row(row if row is not None else 0)
         if len(first) == FIRST_PAGE:
