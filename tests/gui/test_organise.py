@@ -331,3 +331,14 @@ def test_a_library_that_cannot_open_leaves_the_old_one(
     assert window.session.library.count() == 3
     window.headlines.select_row(1)
     assert window.reader.current is not None and window.reader.current.id == 2
+
+
+def test_the_new_strings_are_in_arabic(qtbot, make_window, library_path):
+    window = make_window(library_path, lang="ar")
+    assert window.sidebar.all_item.text(0).startswith("كل المقالات")
+    assert window.sidebar.trash_item.text(0).startswith("سلة المحذوفات")
+    assert window.notes.highlight_action.text() == "تظليل"
+    assert window.trash.delete_action.text() == "نقل إلى سلة المحذوفات"
+    assert window.export.export_action.text() == "تصدير…"
+    assert window.libraries.open_action.text() == "فتح مكتبة…"
+    assert window.tags.tag_action.text() == "وسم المقالات المحددة…"

@@ -106,9 +106,10 @@ class TrashFeature(Feature):
         self.list.clear()
         for entry in trashed:
             summary = entry.summary
+            when = entry.deleted[:16].replace("T", " ")
+            deleted = self.tr("deleted {when}").format(when=when)
             item = QListWidgetItem(
-                f"{isolated_field(summary.title)}  —  {isolated_field(summary.source)}"
-                f"  ({self.tr('deleted {when}').format(when=entry.deleted[:16].replace('T', ' '))})"
+                f"{isolated_field(summary.title)}  —  {isolated_field(summary.source)}  ({deleted})"
             )
             item.setData(ID_ROLE, summary.id)
             self.list.addItem(item)
