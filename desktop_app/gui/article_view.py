@@ -468,7 +468,10 @@ class ArticleView(QTextBrowser):
         return Anchor(field, *found), original[found[0] : found[1]]
 
     def scroll_to_note(self, note_id: int) -> None:
+        """Bring a highlighted passage into view, a little below the top."""
         self.scrollToAnchor(NOTE_ANCHOR.format(id=note_id))
+        bar = self.verticalScrollBar()
+        bar.setValue(max(bar.value() - self.viewport().height() // 4, 0))
 
     def contextMenuEvent(self, event) -> None:
         menu = self.createStandardContextMenu(event.pos())

@@ -891,7 +891,7 @@ The library you have now is kept beside it, untouched, as a “before-restore”
     <message>
         <location filename="../../work/wt/organise2/desktop_app/gui/features/sidebar.py" line="158"/>
         <source>+{new} new</source>
-        <translation>+{new} جديدة</translation>
+        <translation>{new} جديدة</translation>
     </message>
     <message>
         <location filename="../../work/wt/organise2/desktop_app/gui/features/sidebar.py" line="267"/>

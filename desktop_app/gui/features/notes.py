@@ -71,8 +71,14 @@ class NotesPanel(QWidget):
         self.search.setPlaceholderText(placeholder)
         self.tree.setHeaderLabels(headers)
         header = self.tree.header()
-        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         header.setStretchLastSection(False)
+        for column in range(len(headers)):
+            mode = (
+                QHeaderView.ResizeMode.Stretch
+                if column < 2
+                else QHeaderView.ResizeMode.ResizeToContents
+            )
+            header.setSectionResizeMode(column, mode)
 
     def show_notes(self, notes: list[Note], highlight_label: str) -> None:
         self.tree.clear()

@@ -19,6 +19,7 @@ from collections.abc import Callable
 from PySide6.QtCore import QEvent, Qt, QTimer, Signal
 from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import (
+    QApplication,
     QDockWidget,
     QInputDialog,
     QLineEdit,
@@ -73,6 +74,7 @@ class SidebarFeature(Feature):
         self.tree.setHeaderHidden(True)
         self.tree.setRootIsDecorated(False)
         self.tree.setIndentation(14)
+        self.tree.setStyleSheet("QTreeWidget::item { padding: 3px 2px; }")
         self.tree.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         self.tree.customContextMenuRequested.connect(self._context_menu)
         self.tree.itemActivated.connect(self._on_item)
@@ -102,8 +104,13 @@ class SidebarFeature(Feature):
         return [FeatureAction(ARTICLE, self.save_action), FeatureAction(VIEW, self.toggle_action)]
 
     def docks(self) -> list[tuple[Qt.DockWidgetArea, QDockWidget]]:
-        # The leading side: on the right in a right-to-left window, beside the list.
-        return [(Qt.DockWidgetArea.LeftDockWidgetArea, self.dock)]
+        # The leading side, beside the list: Qt does not mirror dock areas, so a
+        # right-to-left window asks for the right one.
+        rtl = QApplication.layoutDirection() == Qt.LayoutDirection.RightToLeft
+        area = (
+            Qt.DockWidgetArea.RightDockWidgetArea if rtl else Qt.DockWidgetArea.LeftDockWidgetArea
+        )
+        return [(area, self.dock)]
 
     # -- the entries ----------------------------------------------------------------------
 
@@ -153,10 +160,13 @@ class SidebarFeature(Feature):
         self.counts = counts
 
         def label(item: QTreeWidgetItem, count: int, new: int = 0) -> None:
-            text = f"{item.data(0, Qt.ItemDataRole.UserRole + 2)}  ({count:,})"
+            text = f"{item.data(0, Qt.ItemDataRole.UserRole + 2)}  ({count})"
             if new:
-                text += "  " + self.tr("+{new} new").format(new=f"{new:,}")
+                text += "  " + self.tr("+{new} new").format(new=new)
             item.setText(0, text)
+            font = item.font(0)
+            font.setBold(new > 0 or item.data(0, KIND_ROLE) == GROUP)
+            item.setFont(0, font)
 
         label(self.all_item, counts.articles)
         label(self.unread_item, counts.unread)
