@@ -153,6 +153,7 @@ def stylesheet(style: PaneStyle) -> str:
         span.missing {{ color: {style.muted}; font-size: {pt * 0.8:.1f}pt; }}
         a {{ color: {style.accent}; text-decoration: none; }}
         a.star {{ color: {style.star}; text-decoration: none; }}
+        span.starred {{ color: {style.star}; }}
     """
 
 
@@ -218,6 +219,10 @@ def article_html(
         hijri = hijri_arabic(article.published, arabic_digits)
         if hijri:
             meta.append(html.escape(hijri))
+    if article.tags:  # the reader's own labels: data like the rest, escaped and isolated
+        meta.append("، ".join(_isolated(html.escape(tag)) for tag in article.tags))
+    if article.starred:
+        meta.insert(0, '<span class="starred">★</span>')
     if meta:
         separator = ' <span class="sep">|</span> '
         parts.append(f'<p dir="rtl" align="right" class="meta">{separator.join(meta)}</p>')

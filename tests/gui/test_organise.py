@@ -171,6 +171,19 @@ def test_star_toggles_on_the_selection(qtbot, make_window, library_path):
     assert window.tags.star_action.shortcut().toString() == "Ctrl+Shift+D"
 
 
+def test_the_pane_shows_the_star_and_tags_as_they_change(qtbot, make_window, library_path):
+    window = make_window(library_path)
+    window.headlines.select_row(0)
+    assert "★" not in pane_text(window)
+    window.tags.toggle_star()
+    window.tags.tag("<b>مياه</b>")  # a tag is data: shown as typed, never as markup
+    assert "★" in pane_text(window) and "<b>مياه</b>" in pane_text(window)
+
+
+def pane_text(window) -> str:
+    return strip_isolates(window.reader.view.toPlainText())
+
+
 # -- highlights and notes -----------------------------------------------------------------
 
 

@@ -161,11 +161,14 @@ class ReaderFeature(Feature):
             self.view.notes = self._notes_of(self.current)
             self.view.rerender()
         if not (
-            changes.touches(ChangeKind.ARTICLES, ChangeKind.BOOKMARKS)
+            changes.touches(
+                ChangeKind.ARTICLES, ChangeKind.BOOKMARKS, ChangeKind.STARS, ChangeKind.TAGS
+            )
             or (changes.touches(ChangeKind.READ) and (read is None or self.current.id in read))
         ):
             return
-        # Its read mark, its stars, or its related links (an article they name arrived).
+        # Its read mark, its star and tags, the stars of its related links, or those
+        # links (an article they name arrived).
         fresh = self.session.library.get(self.current.id)
         if fresh is not None and fresh != self.current:
             self.current = fresh
