@@ -126,6 +126,9 @@ def test_choosing_sidebar_entries_filters_the_list(qtbot, make_window, library_p
     window.session.write(lambda library: library.set_starred([2]))
     window.sidebar.choose(SB.STARRED)
     qtbot.waitUntil(lambda: listed_titles(window) == [TITLE_MARKET], timeout=5000)
+    window.headlines.select_row(0)
+    window.tags.toggle_star()  # unstarred while the Starred view is shown: it leaves
+    qtbot.waitUntil(lambda: listed_titles(window) == [], timeout=5000)
     window.sidebar.choose(SB.UNREAD)
     qtbot.waitUntil(lambda: window.headlines.model.rowCount() == 2, timeout=5000)
     window.sidebar.choose(SB.ALL)

@@ -495,6 +495,10 @@ class HeadlinesFeature(Feature):
             self.live_refresh.stop()
             self.reload_list(keep_view=True)
             self._fill_filter_choices()
+        elif (self._base.tag and changes.touches(ChangeKind.TAGS)) or (
+            self._base.starred and changes.touches(ChangeKind.STARS)
+        ):
+            self.reload_list(keep_view=True)  # the sidebar's tag or stars changed under it
 
     def _on_import_progress(self, _done: int, _total: int, outcome: ImportOutcome) -> None:
         if outcome.status == "imported" and not self.live_refresh.isActive():
