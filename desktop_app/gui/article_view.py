@@ -378,7 +378,7 @@ class ArticleView(QTextBrowser):
         self.style_ = PaneStyle()
         self.notes: Sequence[Note] = ()
         self.menu_actions: list = []  # QActions added to the pane's context menu
-        self._block_fields: dict[int, str] = {}  # block number → field it shows
+        self._block_fields: dict[int, str] | None = None  # block → field, when asked
         self.refused: list[str] = []
 
     # -- content ------------------------------------------------------------------------
@@ -432,23 +432,24 @@ class ArticleView(QTextBrowser):
                     self.notes,
                 )
             )
-        self._map_blocks()
+        self._block_fields = None  # mapped when a passage is first asked for
         self.verticalScrollBar().setValue(position)
         self._user_scroll = True
 
     # -- passages: from a selection in the pane back to the stored text ------------------
 
-    def _map_blocks(self) -> None:
-        """Which block shows which field (built with each render)."""
+    def _map_blocks(self) -> dict[int, str]:
+        """Which block shows which field (1-10 ms on a long article: not on every switch)."""
         self._block_fields = {}
         if self.article is None:
-            return
+            return self._block_fields
         expected = [(field, pane_key(text)) for field, text in shown_fields(self.article)]
         block = self.document().begin()
         while block.isValid() and expected:
             if pane_key(block.text()) == expected[0][1]:
                 self._block_fields[block.blockNumber()] = expected.pop(0)[0]
             block = block.next()
+        return self._block_fields
 
     def selected_passage(self) -> tuple[Anchor, str] | None:
         """The selection as (field, offsets) of the stored text and the quoted passage;
@@ -458,7 +459,10 @@ class ArticleView(QTextBrowser):
         if self.article is None or not cursor.hasSelection():
             return None
         block = self.document().findBlock(cursor.selectionStart())
-        field = self._block_fields.get(block.blockNumber())
+        fields_shown = self._block_fields
+        if fields_shown is None:
+            fields_shown = self._map_blocks()
+        field = fields_shown.get(block.blockNumber())
         if field is None:
             return None
         start = cursor.selectionStart() - block.position()
