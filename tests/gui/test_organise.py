@@ -4,6 +4,7 @@ highlights and notes, trash, export, print to PDF, several libraries."""
 from __future__ import annotations
 
 import json
+from pathlib import Path
 
 from PySide6.QtWidgets import QInputDialog, QMessageBox
 
@@ -358,3 +359,51 @@ def test_the_new_strings_are_in_arabic(qtbot, make_window, library_path):
     assert window.export.export_action.text() == "تصدير…"
     assert window.libraries.open_action.text() == "فتح مكتبة…"
     assert window.tags.tag_action.text() == "وسم المقالات المحددة…"
+
+
+def test_export_dialog_offers_a_tag_in_bibtex_named_after_the_tag(
+    qtbot, make_window, library_path, tmp_path, monkeypatch
+):
+    from PySide6.QtWidgets import QComboBox, QDialog, QFileDialog
+
+    window = make_window(library_path)
+    window.session.write(lambda lib: lib.tag("مياه", [1, 3]))
+    offered = {}
+
+    def choose(dialog):
+        sets, formats = dialog.findChildren(QComboBox)
+        offered["sets"] = [sets.itemText(i) for i in range(sets.count())]
+        sets.setCurrentIndex(sets.findText("Tag: مياه"))
+        formats.setCurrentIndex(formats.findData("bibtex"))
+        return QDialog.DialogCode.Accepted
+
+    def save_as(_parent, _title, proposed, _filter):
+        offered["name"] = Path(proposed).name
+        return str(tmp_path / offered["name"]), ""
+
+    monkeypatch.setattr(QDialog, "exec", choose)
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", save_as)
+    window.export.ask_export()
+    assert "The list as shown" in offered["sets"] and "Tag: مياه" in offered["sets"]
+    assert offered["name"] == "مياه.bib"
+    qtbot.waitUntil(lambda: window.export.last_result is not None, timeout=5000)
+    assert window.export.last_result.articles == 2
+    text = (tmp_path / "مياه.bib").read_text(encoding="utf-8")
+    assert text.count("@article") == 2 and TITLE_BRIDGE in text
+
+
+def test_a_read_only_library_turns_the_organising_actions_off(make_window, library_path):
+    window = make_window(library_path)
+    writing = [
+        window.sidebar.save_action,
+        window.tags.tag_action,
+        window.tags.star_action,
+        window.notes.highlight_action,
+        window.notes.note_action,
+        window.trash.delete_action,
+    ]
+    assert all(action.isEnabled() for action in writing)
+    window.session.access_changed.emit(True, "the folder is locked")
+    assert [a.text() for a in writing if a.isEnabled()] == []
+    window.session.access_changed.emit(False, "")
+    assert all(action.isEnabled() for action in writing)
