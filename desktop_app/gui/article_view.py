@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import html
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, replace
 
 from PySide6.QtCore import Qt, QUrl, Signal
@@ -22,8 +22,9 @@ from PySide6.QtGui import QFont, QKeyEvent, QTextDocument
 from PySide6.QtWidgets import QTextBrowser
 
 from desktop_app.gui.arabic_dates import gregorian_arabic, hijri_arabic
-from desktop_app.model import Article
+from desktop_app.model import Article, Note
 from desktop_app.search.snippets import match_spans, word_matcher
+from desktop_app.text.anchors import Anchor, article_fields, highlight_spans
 from desktop_app.text.bidi import (
     FSI,
     PDI,
@@ -32,11 +33,14 @@ from desktop_app.text.bidi import (
     clean,
     embedded_runs,
     paragraph_direction,
+    strip_isolates,
 )
 
 SCHEME = "akhbar"
 _LATIN = re.compile(r"[A-Za-z\u00c0-\u024f]")
 HIT_ANCHOR = "hit"
+NOTE_ANCHOR = "note-{id}"  # where each highlight starts (scrollToAnchor)
+Marks = Sequence[tuple[int, int, int]]  # (start, end, note id) in one text's offsets
 
 
 @dataclass(frozen=True)
@@ -61,6 +65,7 @@ class PaneStyle:
     highlight_text: str = "#1d1d1f"
     rule: str = "#d9d9de"
     star: str = "#c98a00"
+    note: str = "#bfe3c6"  # a highlighted passage (search hits keep `highlight`)
 
 
 def rich_text(
@@ -69,8 +74,13 @@ def rich_text(
     matches: Callable[[str], bool] | None = None,
     arabic_digits: bool = False,
     anchor_first: bool = False,
+    marks: Marks = (),
+    notes: Mapping[int, str] | None = None,
 ) -> str:
     """One piece of article text as escaped HTML with isolates and highlights.
+
+    `marks` are highlighted passages (start, end, note id); `notes` the note texts by
+    id, shown as the passage's tooltip.
 
     Spans are computed on the original text; digit conversion and the isolation marks
     change no offsets before escaping, so highlights land on the right words.
@@ -86,6 +96,19 @@ def rich_text(
             if anchor_first and i == 0:
                 opening = f'<a name="{HIT_ANCHOR}"></a>{opening}'
             events += [(start, 2, opening), (end, -1, "</span>")]
+    anchored: set[int] = set()
+    cursor = 0
+    for run, ids in highlight_spans(text, marks) if marks else ():
+        start, cursor = cursor, cursor + len(run)
+        if not ids:
+            continue
+        names = "".join(
+            f'<a name="{NOTE_ANCHOR.format(id=i)}"></a>' for i in ids if i not in anchored
+        )
+        anchored.update(ids)
+        tip = "\n".join(t for t in ((notes or {}).get(i, "") for i in ids) if t)
+        title = f' title="{html.escape(tip)}"' if tip else ""
+        events += [(start, 3, f'{names}<span class="note"{title}>'), (cursor, -2, "</span>")]
     if arabic_digits and base == "rtl":
         # Numbers on their own take Arabic-Indic digits; URLs and Latin names ("A380",
         # "http://x/?id=7") keep theirs, or they would no longer say what they said.
@@ -123,12 +146,14 @@ def stylesheet(style: PaneStyle) -> str:
         p.caption {{ color: {style.muted}; font-size: {pt * 0.85:.1f}pt; }}
         span.dateline {{ color: {style.accent}; font-weight: bold; }}
         span.hit {{ background-color: {style.highlight}; color: {style.highlight_text}; }}
+        span.note {{ background-color: {style.note}; color: {style.highlight_text}; }}
         span.sep {{ color: {style.rule}; }}
         h3 {{ font-size: {pt * 1.0:.1f}pt; color: {style.muted}; margin-top: 18px; }}
         p.related {{ margin-bottom: 6px; line-height: 110%; }}
         span.missing {{ color: {style.muted}; font-size: {pt * 0.8:.1f}pt; }}
         a {{ color: {style.accent}; text-decoration: none; }}
         a.star {{ color: {style.star}; text-decoration: none; }}
+        span.starred {{ color: {style.star}; }}
     """
 
 
@@ -152,32 +177,37 @@ def article_html(
     arabic_digits: bool = False,
     labels: PaneLabels | None = None,
     can_bookmark: bool = True,
+    notes: Sequence[Note] = (),
 ) -> str:
     """The whole pane for one article. Every string from the article is cleaned of bidi
     controls, escaped, and isolated where it sits inline beside other text.
 
-    `can_bookmark=False` (a read-only library) leaves the stars out.
+    `can_bookmark=False` (a read-only library) leaves the stars out. `notes` are drawn
+    as highlighted passages (those still anchored), with their note as tooltip.
     """
     labels = labels or PaneLabels()
+    marks = note_marks(article, notes)
+    tips = {note.id: note.text for note in notes}
     article = clean_article(article)
     matches = word_matcher(query) if query and query.strip() else None
     anchored = False
 
-    def piece(text: str, base: Direction) -> str:
+    def piece(text: str, base: Direction, field: str = "", shift: int = 0) -> str:
         nonlocal anchored
         first = matches is not None and not anchored and bool(match_spans(text, matches))
         anchored = anchored or first
-        return rich_text(text, base, matches, arabic_digits, anchor_first=first)
+        spans = [(s - shift, e - shift, i) for s, e, i in marks.get(field, ())]
+        return rich_text(text, base, matches, arabic_digits, first, spans, tips)
 
-    def block(tag: str, text: str, cls: str = "", align: str = "") -> str:
+    def block(tag: str, text: str, cls: str = "", align: str = "", field: str = "") -> str:
         base = paragraph_direction(text)
         attrs = f' dir="{base}"'
         if cls:
             attrs += f' class="{cls}"'
         attrs += f' align="{align or ("right" if base == "rtl" else "left")}"'
-        return f"<{tag}{attrs}>{piece(text, base)}</{tag}>"
+        return f"<{tag}{attrs}>{piece(text, base, field)}</{tag}>"
 
-    parts: list[str] = [block("h1", article.title)]
+    parts: list[str] = [block("h1", article.title, field="title")]
 
     meta = (
         [_isolated(rich_text(article.source, arabic_digits=arabic_digits))]
@@ -189,13 +219,17 @@ def article_html(
         hijri = hijri_arabic(article.published, arabic_digits)
         if hijri:
             meta.append(html.escape(hijri))
+    if article.tags:  # the reader's own labels: data like the rest, escaped and isolated
+        meta.append("، ".join(_isolated(html.escape(tag)) for tag in article.tags))
+    if article.starred:
+        meta.insert(0, '<span class="starred">★</span>')
     if meta:
         separator = ' <span class="sep">|</span> '
         parts.append(f'<p dir="rtl" align="right" class="meta">{separator.join(meta)}</p>')
     if article.lede:
-        parts.append(block("p", article.lede, "lede"))
+        parts.append(block("p", article.lede, "lede", field="lede"))
     if article.caption:
-        parts.append(block("p", article.caption, "caption"))
+        parts.append(block("p", article.caption, "caption", field="caption"))
 
     for i, paragraph in enumerate(article.paragraphs):
         if not paragraph.strip():
@@ -204,12 +238,13 @@ def article_html(
             rest = split_dateline(paragraph, article.dateline)
             base = paragraph_direction(article.dateline + rest)
             dateline = _isolated(rich_text(article.dateline, base, matches, arabic_digits))
+            shift = len(paragraph) - len(rest)
             parts.append(
                 f'<p dir="{base}" align="justify"><span class="dateline">{dateline} —</span> '
-                f"{piece(rest, base)}</p>"
+                f"{piece(rest, base, f'paragraphs/{i}', shift)}</p>"
             )
         else:
-            parts.append(block("p", paragraph, align="justify"))
+            parts.append(block("p", paragraph, align="justify", field=f"paragraphs/{i}"))
 
     if article.related:
         parts.append(f'<h3 dir="rtl" align="right">{html.escape(labels.related)}</h3>')
@@ -233,6 +268,74 @@ def article_html(
                 f"{star_link + '&nbsp; ' if star_link else ''}{body}</p>"
             )
     return "<html><body>" + "\n".join(parts) + "</body></html>"
+
+
+def note_marks(article: Article, notes: Sequence[Note]) -> dict[str, list[tuple[int, int, int]]]:
+    """The anchored notes as (start, end, id) by field, in offsets of the cleaned text the
+    pane shows (cleaning removes invisible characters, so offsets move left)."""
+    fields = article_fields(article.title, article.lede, article.caption, article.paragraphs)
+    marks: dict[str, list[tuple[int, int, int]]] = {}
+    for note in notes:
+        text = fields.get(note.field)
+        if not note.anchored or text is None:
+            continue
+        start, end = len(clean(text[: note.start])), len(clean(text[: note.end]))
+        marks.setdefault(note.field, []).append((start, end, note.id))
+    return marks
+
+
+_DIGITS = str.maketrans("٠١٢٣٤٥٦٧٨٩۰۱۲۳۴۵۶۷۸۹", "0123456789" * 2)
+
+
+def _folded(char: str) -> str:
+    """A character as compared between the pane and the stored text."""
+    return " " if char.isspace() else char.translate(_DIGITS)
+
+
+def shown_fields(article: Article) -> list[tuple[str, str]]:
+    """(field, the text of its block in the pane), in the pane's order."""
+    cleaned = clean_article(article)
+    shown = [("title", cleaned.title)]
+    if cleaned.lede:
+        shown.append(("lede", cleaned.lede))
+    if cleaned.caption:
+        shown.append(("caption", cleaned.caption))
+    for i, paragraph in enumerate(cleaned.paragraphs):
+        if not paragraph.strip():
+            continue
+        if i == 0 and cleaned.dateline:
+            paragraph = f"{cleaned.dateline} — {split_dateline(paragraph, cleaned.dateline)}"
+        shown.append((f"paragraphs/{i}", paragraph))
+    return shown
+
+
+def pane_key(text: str) -> str:
+    """A block's text as compared with `shown_fields` (isolates out, digits and spaces folded)."""
+    return "".join(map(_folded, strip_isolates(text))).strip()
+
+
+def locate_passage(original: str, shown: str, start: int, end: int) -> tuple[int, int] | None:
+    """The offsets in the stored text `original` of the passage shown[start:end].
+
+    The pane's text differs from the stored one by isolation marks, removed invisible
+    characters, digits and (in a first paragraph) the dateline's separator; the passage
+    is found again in the stored text, nearest to where it was shown.
+    """
+    wanted = pane_key(shown[start:end])
+    if not wanted:
+        return None
+    kept = [(i, _folded(c)) for i, c in enumerate(original) if clean(c)]
+    folded = "".join(c for _, c in kept)
+    near = len(pane_key(shown[:start]))
+    best: int | None = None
+    at = folded.find(wanted)
+    while at >= 0:
+        if best is None or abs(at - near) < abs(best - near):
+            best = at
+        at = folded.find(wanted, at + 1)
+    if best is None:
+        return None
+    return kept[best][0], kept[best + len(wanted) - 1][0] + 1
 
 
 def _isolated(markup: str) -> str:
@@ -273,6 +376,9 @@ class ArticleView(QTextBrowser):
         self.labels = PaneLabels()
         self.can_bookmark = True
         self.style_ = PaneStyle()
+        self.notes: Sequence[Note] = ()
+        self.menu_actions: list = []  # QActions added to the pane's context menu
+        self._block_fields: dict[int, str] | None = None  # block → field, when asked
         self.refused: list[str] = []
 
     # -- content ------------------------------------------------------------------------
@@ -294,9 +400,12 @@ class ArticleView(QTextBrowser):
         self.style_ = replace(style, base_pt=self.style_.base_pt)
         self.set_reader_font(family, point_size)
 
-    def show_article(self, article: Article | None, query: str | None = None) -> None:
+    def show_article(
+        self, article: Article | None, query: str | None = None, notes: Sequence[Note] = ()
+    ) -> None:
         self.article = article
         self.query = query
+        self.notes = notes
         self.rerender(keep_position=False)
         if article is not None and query:
             self.scrollToAnchor(HIT_ANCHOR)
@@ -315,11 +424,72 @@ class ArticleView(QTextBrowser):
         else:
             self.setHtml(
                 article_html(
-                    self.article, self.query, self.arabic_digits, self.labels, self.can_bookmark
+                    self.article,
+                    self.query,
+                    self.arabic_digits,
+                    self.labels,
+                    self.can_bookmark,
+                    self.notes,
                 )
             )
+        self._block_fields = None  # mapped when a passage is first asked for
         self.verticalScrollBar().setValue(position)
         self._user_scroll = True
+
+    # -- passages: from a selection in the pane back to the stored text ------------------
+
+    def _map_blocks(self) -> dict[int, str]:
+        """Which block shows which field (1-10 ms on a long article: not on every switch)."""
+        self._block_fields = {}
+        if self.article is None:
+            return self._block_fields
+        expected = [(field, pane_key(text)) for field, text in shown_fields(self.article)]
+        block = self.document().begin()
+        while block.isValid() and expected:
+            if pane_key(block.text()) == expected[0][1]:
+                self._block_fields[block.blockNumber()] = expected.pop(0)[0]
+            block = block.next()
+        return self._block_fields
+
+    def selected_passage(self) -> tuple[Anchor, str] | None:
+        """The selection as (field, offsets) of the stored text and the quoted passage;
+        None when nothing of the article's text is selected. A selection running over
+        several paragraphs keeps its part in the first."""
+        cursor = self.textCursor()
+        if self.article is None or not cursor.hasSelection():
+            return None
+        block = self.document().findBlock(cursor.selectionStart())
+        fields_shown = self._block_fields
+        if fields_shown is None:
+            fields_shown = self._map_blocks()
+        field = fields_shown.get(block.blockNumber())
+        if field is None:
+            return None
+        start = cursor.selectionStart() - block.position()
+        end = min(cursor.selectionEnd() - block.position(), block.length() - 1)
+        fields = article_fields(
+            self.article.title, self.article.lede, self.article.caption, self.article.paragraphs
+        )
+        original = fields[field]
+        found = locate_passage(original, block.text(), start, end)
+        if found is None:
+            return None
+        return Anchor(field, *found), original[found[0] : found[1]]
+
+    def scroll_to_note(self, note_id: int) -> None:
+        """Bring a highlighted passage into view, a little below the top."""
+        self.scrollToAnchor(NOTE_ANCHOR.format(id=note_id))
+        bar = self.verticalScrollBar()
+        bar.setValue(max(bar.value() - self.viewport().height() // 4, 0))
+
+    def contextMenuEvent(self, event) -> None:
+        menu = self.createStandardContextMenu(event.pos())
+        if self.menu_actions:
+            menu.addSeparator()
+            for action in self.menu_actions:
+                menu.addAction(action)
+        menu.exec(event.globalPos())
+        menu.deleteLater()
 
     # -- safety: no resources, only our links -------------------------------------------
 

@@ -20,10 +20,16 @@ from desktop_app.gui.feature import ARTICLE, FILE, HELP, VIEW, Feature
 from desktop_app.gui.features.backup import BackupFeature
 from desktop_app.gui.features.bookmarks import BookmarksFeature
 from desktop_app.gui.features.comforts import ComfortsFeature
+from desktop_app.gui.features.export import ExportFeature
 from desktop_app.gui.features.headlines import HeadlinesFeature
 from desktop_app.gui.features.importing import ImportingFeature
+from desktop_app.gui.features.libraries import LibrariesFeature
 from desktop_app.gui.features.library_status import LibraryStatusFeature
+from desktop_app.gui.features.notes import NotesFeature
 from desktop_app.gui.features.reader import ReaderFeature
+from desktop_app.gui.features.sidebar import SidebarFeature
+from desktop_app.gui.features.tags import TagsFeature
+from desktop_app.gui.features.trash import TrashFeature
 from desktop_app.gui.session import Session
 from desktop_app.storage.safety import OpenedLibrary
 
@@ -45,21 +51,33 @@ class MainWindow(QMainWindow):
         self.setWindowTitle(self.tr("Akhbar"))
         parts = (self.session, self, settings)
         # In this order their actions fill the menus and their widgets the status bar.
+        self.libraries = LibrariesFeature(*parts)
         self.importing = ImportingFeature(*parts)
+        self.export = ExportFeature(*parts)
         self.bookmarks = BookmarksFeature(*parts)
         self.backup = BackupFeature(*parts)
         self.headlines = HeadlinesFeature(*parts)
         self.reader = ReaderFeature(*parts)
         self.comforts = ComfortsFeature(*parts)
         self.library_status = LibraryStatusFeature(*parts)
+        self.sidebar = SidebarFeature(*parts)
+        self.tags = TagsFeature(*parts)
+        self.notes = NotesFeature(*parts)
+        self.trash = TrashFeature(*parts)
         self.features: list[Feature] = [
             self.importing,
+            self.export,
             self.bookmarks,
             self.backup,
+            self.libraries,
             self.headlines,
             self.reader,
             self.comforts,
             self.library_status,
+            self.sidebar,
+            self.tags,
+            self.notes,
+            self.trash,
         ]
         self._connect_features()
         self._build_layout()
@@ -80,6 +98,16 @@ class MainWindow(QMainWindow):
         self.comforts.look_changed.connect(reader.apply_look)
         self.comforts.look_changed.connect(headlines.apply_look)
         self.library_status.restore_requested.connect(self.backup.restore_dialog)
+        # Organising: the list's selection and filter, the pane's selection, the panels.
+        for feature in (self.tags, self.trash, self.export):
+            feature.selection = headlines.selected_ids
+        self.sidebar.current_filter = self.export.current_filter = headlines.current_filter
+        headlines.context_actions += self.tags.list_actions() + self.trash.list_actions()
+        self.notes.attach(reader.view)
+        self.notes.note_opened.connect(reader.view.scroll_to_note)
+        self.sidebar.notes_requested.connect(self.notes.show_panel)
+        self.sidebar.trash_requested.connect(self.trash.show_panel)
+        reader.article_shown.connect(self.export.set_article)
 
     # -- assembling -----------------------------------------------------------------------
 

@@ -18,6 +18,9 @@ listen to it:
   met a damaged page): nothing more is written to it (the session turns read-only) and
   the library status feature offers recovery.
 - `article_requested(id)`: someone asked for an article to be shown (a link, a bookmark).
+- `filter_requested(ArticleFilter, label)`: someone (the sidebar) asked the headline list
+  to show these articles; its `query` goes in the search box.
+- `library_switched(path)`: another library file is now the open one (`switch_library`).
 
 A write that fails arrives as a storage error type (`desktop_app.storage.errors`), never a
 sqlite3 one.
@@ -33,7 +36,7 @@ from typing import Any, TypeVar
 from PySide6.QtCore import QObject, QTimer, Signal
 
 from desktop_app.gui.workers import ImportWorker, JobRunner, LibraryJob, OnDone, OnError
-from desktop_app.model import ChangeKind, Changes, ImportOutcome, ImportReport
+from desktop_app.model import ArticleFilter, ChangeKind, Changes, ImportOutcome, ImportReport
 from desktop_app.storage.errors import (
     LibraryDamaged,
     LibraryReadOnly,
@@ -123,6 +126,8 @@ class Session(QObject):
     closing = Signal()  # the library is about to close: stop timers, finish what is due
     damaged = Signal(str)  # the reason; the session is read-only from then on
     article_requested = Signal(int)
+    filter_requested = Signal(object, str)  # ArticleFilter, what to call the list ("")
+    library_switched = Signal(object)  # Path
     import_started = Signal()
     import_progressed = Signal(int, int, object)  # done, total, ImportOutcome
     import_done = Signal(object)  # ImportReport
@@ -184,6 +189,23 @@ class Session(QObject):
         self.damaged.emit(reason)
         self.access_changed.emit(True, reason)
 
+    def switch_library(self, path: Path) -> None:
+        """Make the library at `path` (created when new) the open one; every feature reloads.
+
+        The new file is opened before the old one closes: when it cannot be used, the
+        error (StorageError, OSError) leaves the old library open and untouched.
+        """
+        path = Path(path)
+        opened = open_library(path)
+        self.close()
+        self.path = path
+        self.jobs.library_path = path
+        self.open(opened)
+        self.announce()
+        self.reopened.emit()
+        self.changed.emit(Changes.everything())
+        self.library_switched.emit(path)
+
     def announce(self) -> None:
         """Tell every feature how the library may be used (once all of them listen)."""
         self.access_changed.emit(self.read_only, self.reason)
@@ -230,6 +252,10 @@ class Session(QObject):
         returned job was cancelled first.
         """
         return self.jobs.start(work, on_done, on_error)
+
+    def request_filter(self, filters: ArticleFilter, label: str = "") -> None:
+        """Ask the headline list to show the articles `filters` picks."""
+        self.filter_requested.emit(filters, label)
 
     def open_article(self, article_id: int) -> None:
         """Ask for an article to be shown (the headline list selects it where listed)."""

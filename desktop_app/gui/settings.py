@@ -42,6 +42,8 @@ LAST_ARTICLE = Setting("window/last_article", int, 0)
 SHOW_FILTERS = Setting("window/show_filters", bool, False)
 # First start
 SAMPLES_LOADED = Setting("library/samples_loaded", bool, False)
+# Several libraries
+RECENT_LIBRARIES = Setting("library/recent", str, "", "library paths, newest first, one a line")
 
 ALL: tuple[Setting, ...] = tuple(v for v in list(globals().values()) if isinstance(v, Setting))
 ZOOM_RANGE = (-5, 10)

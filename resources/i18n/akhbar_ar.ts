@@ -281,6 +281,106 @@ The library you have now is kept beside it, untouched, as a “before-restore”
     </message>
 </context>
 <context>
+    <name>ExportFeature</name>
+    <message>
+        <location filename="../../work/wt/organise2/desktop_app/gui/features/export.py" line="71"/>
+        <source>Export…</source>
+        <translation>تصدير…</translation>
+    </message>
+    <message>
+        <location filename="../../work/wt/organise2/desktop_app/gui/features/export.py" line="74"/>
+        <source>Print article…</source>
+        <translation>طباعة المقالة…</translation>
+    </message>
+    <message>
+        <location filename="../../work/wt/organise2/desktop_app/gui/features/export.py" line="76"/>
+        <source>Export article as PDF…</source>
+        <translation>تصدير المقالة بصيغة PDF…</translation>
+    </message>
+    <message>
+        <location filename="../../work/wt/organise2/desktop_app/gui/features/export.py" line="92"/>
+        <location filename="../../work/wt/organise2/desktop_app/gui/features/export.py" line="127"/>
+        <source>Export articles</source>
+        <translation>تصدير المقالات</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../work/wt/organise2/desktop_app/gui/features/export.py" line="95"/>
+        <source>Selected articles (%n)</source>
+        <translation>
+            <numerusform>المقالات المحددة (لا شيء)</numerusform>
+            <numerusform>المقالة المحددة (١)</numerusform>
+            <numerusform>المقالتان المحددتان (٢)</numerusform>
+            <numerusform>المقالات المحددة (%n)</numerusform>
+            <numerusform>المقالات المحددة (%n)</numerusform>
+            <numerusform>المقالات المحددة (%n)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../work/wt/organise2/desktop_app/gui/features/export.py" line="96"/>
+        <source>The list as shown</source>
+        <translation>القائمة كما تظهر</translation>
+    </message>
+    <message>
+        <location filename="../../work/wt/organise2/desktop_app/gui/features/export.py" line="99"/>
+        <source>Tag: {name}</source>
+        <translation>الوسم: {name}</translation>
+    </message>
+    <message>
+        <location filename="../../work/wt/organise2/desktop_app/gui/features/export.py" line="102"/>
+        <source>Saved search: {name}</source>
+        <translation>البحث المحفوظ: {name}</translation>
+    </message>
+    <message>
+        <location filename="../../work/wt/organise2/desktop_app/gui/features/export.py" line="114"/>
+        <source>Articles</source>
+        <translation>المقالات</translation>
+    </message>
+    <message>
+        <location filename="../../work/wt/organise2/desktop_app/gui/features/export.py" line="115"/>
+        <source>Format</source>
+        <translation>الصيغة</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../work/wt/organise2/desktop_app/gui/features/export.py" line="136"/>
+        <source>Exporting %n article(s)…</source>
+        <translation>
+            <numerusform>لا مقالات للتصدير…</numerusform>
+            <numerusform>جارٍ تصدير مقالة واحدة…</numerusform>
+            <numerusform>جارٍ تصدير مقالتين…</numerusform>
+            <numerusform>جارٍ تصدير %n مقالات…</numerusform>
+            <numerusform>جارٍ تصدير %n مقالة…</numerusform>
+            <numerusform>جارٍ تصدير %n مقالة…</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../work/wt/organise2/desktop_app/gui/features/export.py" line="144"/>
+        <source>Exported %n article(s) to {path}</source>
+        <translation>
+            <numerusform>لم تُصدَّر أي مقالة إلى {path}</numerusform>
+            <numerusform>صُدّرت مقالة واحدة إلى {path}</numerusform>
+            <numerusform>صُدّرت مقالتان إلى {path}</numerusform>
+            <numerusform>صُدّرت %n مقالات إلى {path}</numerusform>
+            <numerusform>صُدّرت %n مقالة إلى {path}</numerusform>
+            <numerusform>صُدّرت %n مقالة إلى {path}</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../work/wt/organise2/desktop_app/gui/features/export.py" line="151"/>
+        <source>The export failed: {reason}</source>
+        <translation>تعذّر التصدير: {reason}</translation>
+    </message>
+    <message>
+        <location filename="../../work/wt/organise2/desktop_app/gui/features/export.py" line="185"/>
+        <source>Export article as PDF</source>
+        <translation>تصدير المقالة بصيغة PDF</translation>
+    </message>
+    <message>
+        <location filename="../../work/wt/organise2/desktop_app/gui/features/export.py" line="207"/>
+        <source>Saved {path}</source>
+        <translation>حُفظ الملف {path}</translation>
+    </message>
+</context>
+<context>
     <name>HeadlinesFeature</name>
     <message>
         <location filename="../../desktop_app/gui/features/headlines.py" line="106"/>
@@ -483,6 +583,56 @@ The library you have now is kept beside it, untouched, as a “before-restore”
     </message>
 </context>
 <context>
+    <name>LibrariesFeature</name>
+    <message>
+        <location filename="../../work/wt/organise2/desktop_app/gui/features/libraries.py" line="25"/>
+        <source>New library…</source>
+        <translation>مكتبة جديدة…</translation>
+    </message>
+    <message>
+        <location filename="../../work/wt/organise2/desktop_app/gui/features/libraries.py" line="26"/>
+        <source>Open library…</source>
+        <translation>فتح مكتبة…</translation>
+    </message>
+    <message>
+        <location filename="../../work/wt/organise2/desktop_app/gui/features/libraries.py" line="27"/>
+        <source>Recent libraries</source>
+        <translation>المكتبات الأخيرة</translation>
+    </message>
+    <message>
+        <location filename="../../work/wt/organise2/desktop_app/gui/features/libraries.py" line="55"/>
+        <location filename="../../work/wt/organise2/desktop_app/gui/features/libraries.py" line="61"/>
+        <source>New library</source>
+        <translation>مكتبة جديدة</translation>
+    </message>
+    <message>
+        <location filename="../../work/wt/organise2/desktop_app/gui/features/libraries.py" line="62"/>
+        <source>{path} already exists; open it with Open library….</source>
+        <translation>الملف {path} موجود من قبل؛ افتحه من «فتح مكتبة…».</translation>
+    </message>
+    <message>
+        <location filename="../../work/wt/organise2/desktop_app/gui/features/libraries.py" line="69"/>
+        <location filename="../../work/wt/organise2/desktop_app/gui/features/libraries.py" line="84"/>
+        <source>Open library</source>
+        <translation>فتح مكتبة</translation>
+    </message>
+    <message>
+        <location filename="../../work/wt/organise2/desktop_app/gui/features/libraries.py" line="77"/>
+        <source>Wait for the import to finish first.</source>
+        <translation>انتظر حتى ينتهي الاستيراد أولاً.</translation>
+    </message>
+    <message>
+        <location filename="../../work/wt/organise2/desktop_app/gui/features/libraries.py" line="85"/>
+        <source>{path} cannot be opened: {reason}</source>
+        <translation>تعذّر فتح {path}: {reason}</translation>
+    </message>
+    <message>
+        <location filename="../../work/wt/organise2/desktop_app/gui/features/libraries.py" line="89"/>
+        <source>Library: {path}</source>
+        <translation>المكتبة: {path}</translation>
+    </message>
+</context>
+<context>
     <name>LibraryStatusFeature</name>
     <message>
         <location filename="../../desktop_app/gui/features/library_status.py" line="19"/>
@@ -585,6 +735,85 @@ The library you have now is kept beside it, untouched, as a “before-restore”
     </message>
 </context>
 <context>
+    <name>NotesFeature</name>
+    <message>
+        <location filename="../../work/wt/organise2/desktop_app/gui/features/notes.py" line="107"/>
+        <source>Notes</source>
+        <translation>الملاحظات</translation>
+    </message>
+    <message>
+        <location filename="../../work/wt/organise2/desktop_app/gui/features/notes.py" line="112"/>
+        <source>Notes and highlights</source>
+        <translation>الملاحظات والتظليلات</translation>
+    </message>
+    <message>
+        <location filename="../../work/wt/organise2/desktop_app/gui/features/notes.py" line="115"/>
+        <source>Highlight</source>
+        <translation>تظليل</translation>
+    </message>
+    <message>
+        <location filename="../../work/wt/organise2/desktop_app/gui/features/notes.py" line="118"/>
+        <source>Add note…</source>
+        <translation>إضافة ملاحظة…</translation>
+    </message>
+    <message>
+        <location filename="../../work/wt/organise2/desktop_app/gui/features/notes.py" line="150"/>
+        <location filename="../../work/wt/organise2/desktop_app/gui/features/notes.py" line="166"/>
+        <source>First select a passage of the article.</source>
+        <translation>حدّد مقطعاً من المقالة أولاً.</translation>
+    </message>
+    <message>
+        <location filename="../../work/wt/organise2/desktop_app/gui/features/notes.py" line="169"/>
+        <source>Add note</source>
+        <translation>إضافة ملاحظة</translation>
+    </message>
+    <message>
+        <location filename="../../work/wt/organise2/desktop_app/gui/features/notes.py" line="169"/>
+        <source>Note on the selected passage:</source>
+        <translation>ملاحظة على المقطع المحدد:</translation>
+    </message>
+    <message>
+        <location filename="../../work/wt/organise2/desktop_app/gui/features/notes.py" line="180"/>
+        <source>Search notes and highlights</source>
+        <translation>البحث في الملاحظات والتظليلات</translation>
+    </message>
+    <message>
+        <location filename="../../work/wt/organise2/desktop_app/gui/features/notes.py" line="182"/>
+        <source>Passage and note</source>
+        <translation>المقطع والملاحظة</translation>
+    </message>
+    <message>
+        <location filename="../../work/wt/organise2/desktop_app/gui/features/notes.py" line="183"/>
+        <source>Article</source>
+        <translation>المقالة</translation>
+    </message>
+    <message>
+        <location filename="../../work/wt/organise2/desktop_app/gui/features/notes.py" line="184"/>
+        <source>Date</source>
+        <translation>التاريخ</translation>
+    </message>
+    <message>
+        <location filename="../../work/wt/organise2/desktop_app/gui/features/notes.py" line="185"/>
+        <source>Source</source>
+        <translation>المصدر</translation>
+    </message>
+    <message>
+        <location filename="../../work/wt/organise2/desktop_app/gui/features/notes.py" line="186"/>
+        <source>Added</source>
+        <translation>أضيفت</translation>
+    </message>
+    <message>
+        <location filename="../../work/wt/organise2/desktop_app/gui/features/notes.py" line="216"/>
+        <source>highlight</source>
+        <translation>تظليل</translation>
+    </message>
+    <message>
+        <location filename="../../work/wt/organise2/desktop_app/gui/features/notes.py" line="220"/>
+        <source>The notes could not be read: {reason}</source>
+        <translation>تعذّرت قراءة الملاحظات: {reason}</translation>
+    </message>
+</context>
+<context>
     <name>NoticeBar</name>
     <message>
         <location filename="../../desktop_app/gui/notice_bar.py" line="31"/>
@@ -640,6 +869,244 @@ The library you have now is kept beside it, untouched, as a “before-restore”
         <location filename="../../desktop_app/gui/features/reader.py" line="131"/>
         <source>The library is busy; the bookmark was not changed. Try again.</source>
         <translation>المكتبة مشغولة؛ لم تتغير الإشارة المرجعية. حاول مرة أخرى.</translation>
+    </message>
+</context>
+<context>
+    <name>SidebarFeature</name>
+    <message>
+        <location filename="../../work/wt/organise2/desktop_app/gui/features/sidebar.py" line="80"/>
+        <source>Library</source>
+        <translation>المكتبة</translation>
+    </message>
+    <message>
+        <location filename="../../work/wt/organise2/desktop_app/gui/features/sidebar.py" line="84"/>
+        <source>Sidebar</source>
+        <translation>الشريط الجانبي</translation>
+    </message>
+    <message>
+        <location filename="../../work/wt/organise2/desktop_app/gui/features/sidebar.py" line="87"/>
+        <source>Save search…</source>
+        <translation>حفظ البحث…</translation>
+    </message>
+    <message>
+        <location filename="../../work/wt/organise2/desktop_app/gui/features/sidebar.py" line="120"/>
+        <source>All articles</source>
+        <translation>كل المقالات</translation>
+    </message>
+    <message>
+        <location filename="../../work/wt/organise2/desktop_app/gui/features/sidebar.py" line="121"/>
+        <source>Unread</source>
+        <translation>غير المقروءة</translation>
+    </message>
+    <message>
+        <location filename="../../work/wt/organise2/desktop_app/gui/features/sidebar.py" line="122"/>
+        <source>Starred</source>
+        <translation>المميّزة بنجمة</translation>
+    </message>
+    <message>
+        <location filename="../../work/wt/organise2/desktop_app/gui/features/sidebar.py" line="123"/>
+        <source>Tags</source>
+        <translation>الوسوم</translation>
+    </message>
+    <message>
+        <location filename="../../work/wt/organise2/desktop_app/gui/features/sidebar.py" line="124"/>
+        <source>Saved searches</source>
+        <translation>عمليات البحث المحفوظة</translation>
+    </message>
+    <message>
+        <location filename="../../work/wt/organise2/desktop_app/gui/features/sidebar.py" line="125"/>
+        <source>Notes</source>
+        <translation>الملاحظات</translation>
+    </message>
+    <message>
+        <location filename="../../work/wt/organise2/desktop_app/gui/features/sidebar.py" line="126"/>
+        <source>Trash</source>
+        <translation>سلة المحذوفات</translation>
+    </message>
+    <message>
+        <location filename="../../work/wt/organise2/desktop_app/gui/features/sidebar.py" line="158"/>
+        <source>+{new} new</source>
+        <translation>{new} جديدة</translation>
+    </message>
+    <message>
+        <location filename="../../work/wt/organise2/desktop_app/gui/features/sidebar.py" line="267"/>
+        <source>Save search</source>
+        <translation>حفظ البحث</translation>
+    </message>
+    <message>
+        <location filename="../../work/wt/organise2/desktop_app/gui/features/sidebar.py" line="268"/>
+        <source>Name of the saved search:</source>
+        <translation>اسم البحث المحفوظ:</translation>
+    </message>
+    <message>
+        <location filename="../../work/wt/organise2/desktop_app/gui/features/sidebar.py" line="287"/>
+        <source>Rename tag…</source>
+        <translation>إعادة تسمية الوسم…</translation>
+    </message>
+    <message>
+        <location filename="../../work/wt/organise2/desktop_app/gui/features/sidebar.py" line="288"/>
+        <source>Remove tag</source>
+        <translation>إزالة الوسم</translation>
+    </message>
+    <message>
+        <location filename="../../work/wt/organise2/desktop_app/gui/features/sidebar.py" line="290"/>
+        <source>Rename saved search…</source>
+        <translation>إعادة تسمية البحث المحفوظ…</translation>
+    </message>
+    <message>
+        <location filename="../../work/wt/organise2/desktop_app/gui/features/sidebar.py" line="291"/>
+        <source>Remove saved search</source>
+        <translation>إزالة البحث المحفوظ</translation>
+    </message>
+    <message>
+        <location filename="../../work/wt/organise2/desktop_app/gui/features/sidebar.py" line="293"/>
+        <source>Show the trash</source>
+        <translation>عرض سلة المحذوفات</translation>
+    </message>
+    <message>
+        <location filename="../../work/wt/organise2/desktop_app/gui/features/sidebar.py" line="301"/>
+        <source>New name:</source>
+        <translation>الاسم الجديد:</translation>
+    </message>
+    <message>
+        <location filename="../../work/wt/organise2/desktop_app/gui/features/sidebar.py" line="307"/>
+        <source>Rename tag</source>
+        <translation>إعادة تسمية الوسم</translation>
+    </message>
+    <message>
+        <location filename="../../work/wt/organise2/desktop_app/gui/features/sidebar.py" line="313"/>
+        <source>Remove the tag “{name}” from every article?</source>
+        <translation>أتريد إزالة الوسم «{name}» من كل المقالات؟</translation>
+    </message>
+    <message>
+        <location filename="../../work/wt/organise2/desktop_app/gui/features/sidebar.py" line="319"/>
+        <source>Rename saved search</source>
+        <translation>إعادة تسمية البحث المحفوظ</translation>
+    </message>
+    <message>
+        <location filename="../../work/wt/organise2/desktop_app/gui/features/sidebar.py" line="324"/>
+        <source>Remove the saved search “{name}”?</source>
+        <translation>أتريد إزالة البحث المحفوظ «{name}»؟</translation>
+    </message>
+    <message>
+        <location filename="../../work/wt/organise2/desktop_app/gui/features/sidebar.py" line="328"/>
+        <source>Akhbar</source>
+        <translation>أخبار</translation>
+    </message>
+</context>
+<context>
+    <name>TagsFeature</name>
+    <message>
+        <location filename="../../work/wt/organise2/desktop_app/gui/features/tags.py" line="24"/>
+        <source>Tag selected articles…</source>
+        <translation>وسم المقالات المحددة…</translation>
+    </message>
+    <message>
+        <location filename="../../work/wt/organise2/desktop_app/gui/features/tags.py" line="27"/>
+        <source>Remove a tag from selected articles…</source>
+        <translation>إزالة وسم من المقالات المحددة…</translation>
+    </message>
+    <message>
+        <location filename="../../work/wt/organise2/desktop_app/gui/features/tags.py" line="30"/>
+        <source>Star / unstar article</source>
+        <translation>تمييز المقالة بنجمة / إلغاء التمييز</translation>
+    </message>
+    <message>
+        <location filename="../../work/wt/organise2/desktop_app/gui/features/tags.py" line="61"/>
+        <source>Tag articles</source>
+        <translation>وسم المقالات</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../work/wt/organise2/desktop_app/gui/features/tags.py" line="62"/>
+        <source>Tag for %n article(s):</source>
+        <translation>
+            <numerusform>وسم لا مقالات:</numerusform>
+            <numerusform>وسم لمقالة واحدة:</numerusform>
+            <numerusform>وسم لمقالتين:</numerusform>
+            <numerusform>وسم لـ %n مقالات:</numerusform>
+            <numerusform>وسم لـ %n مقالة:</numerusform>
+            <numerusform>وسم لـ %n مقالة:</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../work/wt/organise2/desktop_app/gui/features/tags.py" line="76"/>
+        <source>Remove a tag</source>
+        <translation>إزالة وسم</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../work/wt/organise2/desktop_app/gui/features/tags.py" line="77"/>
+        <source>Tag to take off %n article(s):</source>
+        <translation>
+            <numerusform>الوسم المراد إزالته (لا مقالات):</numerusform>
+            <numerusform>الوسم المراد إزالته من مقالة واحدة:</numerusform>
+            <numerusform>الوسم المراد إزالته من مقالتين:</numerusform>
+            <numerusform>الوسم المراد إزالته من %n مقالات:</numerusform>
+            <numerusform>الوسم المراد إزالته من %n مقالة:</numerusform>
+            <numerusform>الوسم المراد إزالته من %n مقالة:</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../work/wt/organise2/desktop_app/gui/features/tags.py" line="90"/>
+        <source>Tagged %n article(s) “{tag}”</source>
+        <translation>
+            <numerusform>لم تُوسم أي مقالة «{tag}»</numerusform>
+            <numerusform>وُسمت مقالة واحدة «{tag}»</numerusform>
+            <numerusform>وُسمت مقالتان «{tag}»</numerusform>
+            <numerusform>وُسمت %n مقالات «{tag}»</numerusform>
+            <numerusform>وُسمت %n مقالة «{tag}»</numerusform>
+            <numerusform>وُسمت %n مقالة «{tag}»</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>TrashFeature</name>
+    <message>
+        <location filename="../../work/wt/organise2/desktop_app/gui/features/trash.py" line="41"/>
+        <location filename="../../work/wt/organise2/desktop_app/gui/features/trash.py" line="46"/>
+        <source>Trash</source>
+        <translation>سلة المحذوفات</translation>
+    </message>
+    <message>
+        <location filename="../../work/wt/organise2/desktop_app/gui/features/trash.py" line="48"/>
+        <source>Move to trash</source>
+        <translation>نقل إلى سلة المحذوفات</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../work/wt/organise2/desktop_app/gui/features/trash.py" line="66"/>
+        <source>Moved %n article(s) to the trash</source>
+        <translation>
+            <numerusform>لم تُنقل أي مقالة إلى السلة</numerusform>
+            <numerusform>نُقلت مقالة واحدة إلى السلة</numerusform>
+            <numerusform>نُقلت مقالتان إلى السلة</numerusform>
+            <numerusform>نُقلت %n مقالات إلى السلة</numerusform>
+            <numerusform>نُقلت %n مقالة إلى السلة</numerusform>
+            <numerusform>نُقلت %n مقالة إلى السلة</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../work/wt/organise2/desktop_app/gui/features/trash.py" line="76"/>
+        <source>Restore</source>
+        <translation>استعادة</translation>
+    </message>
+    <message>
+        <location filename="../../work/wt/organise2/desktop_app/gui/features/trash.py" line="78"/>
+        <source>Empty trash…</source>
+        <translation>إفراغ السلة…</translation>
+    </message>
+    <message>
+        <location filename="../../work/wt/organise2/desktop_app/gui/features/trash.py" line="110"/>
+        <source>deleted {when}</source>
+        <translation>حُذفت {when}</translation>
+    </message>
+    <message>
+        <location filename="../../work/wt/organise2/desktop_app/gui/features/trash.py" line="138"/>
+        <source>Empty trash</source>
+        <translation>إفراغ السلة</translation>
+    </message>
+    <message>
+        <location filename="../../work/wt/organise2/desktop_app/gui/features/trash.py" line="139"/>
+        <source>Empty the trash? Its articles are removed for good; this cannot be undone.</source>
+        <translation>أتريد إفراغ السلة؟ ستُحذف مقالاتها نهائياً ولا يمكن التراجع عن ذلك.</translation>
     </message>
 </context>
 </TS>

@@ -13,11 +13,11 @@ from __future__ import annotations
 import logging
 from array import array
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 
 from PySide6.QtCore import QDate, QEvent, QItemSelectionModel, QModelIndex, Qt, QTimer, Signal
-from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtGui import QAction, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QApplication,
@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QLineEdit,
+    QMenu,
     QTableView,
     QToolButton,
     QVBoxLayout,
@@ -40,7 +41,7 @@ from desktop_app.gui.feature import ARTICLE, VIEW, Feature, FeatureAction
 from desktop_app.gui.headline_model import ID_ROLE, HeadlineDelegate, HeadlineModel
 from desktop_app.gui.theme import Look
 from desktop_app.gui.workers import LibraryJob
-from desktop_app.model import ChangeKind, Changes, ImportOutcome
+from desktop_app.model import ArticleFilter, ChangeKind, Changes, ImportOutcome
 from desktop_app.storage.errors import LibraryDamaged
 from desktop_app.storage.library import Library, ListFilter
 from desktop_app.text.bidi import isolated_field
@@ -81,6 +82,9 @@ class HeadlinesFeature(Feature):
         self._after_first_paint: list[Callable[[], None]] = [self._fill_filter_choices]
         self._filters: _FilterWidgets | None = None
         self._filter_choices: tuple[list, list] | None = None
+        self._base = ArticleFilter()  # what the sidebar chose (its query is in the box)
+        # Actions other features offer on the selected rows (the window adds them).
+        self.context_actions: list[QAction] = []
 
         self.search_timer = QTimer(self)
         self.search_timer.setSingleShot(True)
@@ -97,6 +101,7 @@ class HeadlinesFeature(Feature):
         session.reopened.connect(self._on_reopened)
         session.closing.connect(self._stop_timers)
         session.article_requested.connect(self.open_article)
+        session.filter_requested.connect(self.show_filter)
         session.import_progressed.connect(self._on_import_progress)
 
     # -- building -----------------------------------------------------------------------
@@ -122,7 +127,7 @@ class HeadlinesFeature(Feature):
         self.list_view = QTableView(self.panel)
         self.list_view.setModel(self.model)
         self.list_view.setItemDelegate(self.delegate)
-        self.list_view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.list_view.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
         self.list_view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.list_view.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
         self.list_view.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
@@ -137,6 +142,8 @@ class HeadlinesFeature(Feature):
         rows.setDefaultSectionSize(self.delegate.row_height(self.list_view.font()))
         self.list_view.setMinimumWidth(260)
         self.list_view.selectionModel().currentChanged.connect(self._on_current_changed)
+        self.list_view.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        self.list_view.customContextMenuRequested.connect(self._context_menu)
         # Background reads wait for the first paint: their threads would otherwise
         # compete with it for the interpreter.
         self.list_view.viewport().installEventFilter(self)
@@ -301,17 +308,43 @@ class HeadlinesFeature(Feature):
         return self.search_field.text().strip() or None
 
     def current_filter(self) -> ListFilter:
-        query = self.query()
+        """The search box and the filters shown, narrowing what the sidebar chose."""
+        base = replace(self._base, query=self.query())
         if self._filters is None:  # never shown: nothing chosen
-            return ListFilter(query=query)
-        return ListFilter(
-            source=self.source_combo.currentData(),
-            dateline=self.dateline_combo.currentData(),
-            date_from=_date_or_none(self.date_from.date()),
-            date_to=_date_or_none(self.date_to.date()),
-            unread_only=self.unread_only.isChecked(),
-            query=query,
+            return base
+        return replace(
+            base,
+            source=self.source_combo.currentData() or base.source,
+            dateline=self.dateline_combo.currentData() or base.dateline,
+            date_from=_date_or_none(self.date_from.date()) or base.date_from,
+            date_to=_date_or_none(self.date_to.date()) or base.date_to,
+            unread_only=self.unread_only.isChecked() or base.unread_only,
         )
+
+    def show_filter(self, filters: ListFilter, _label: str = "") -> None:
+        """List what the sidebar chose: its query goes in the search box."""
+        self._base = replace(filters, query=None)
+        self.search_field.blockSignals(True)
+        self.search_field.setText(filters.query or "")
+        self.search_field.blockSignals(False)
+        self.reload_list()
+
+    def selected_ids(self) -> list[int]:
+        """The selected articles in list order; the open one when no row is selected."""
+        rows = sorted(index.row() for index in self.list_view.selectionModel().selectedRows())
+        ids = [i for i in map(self.model.id_at, rows) if i is not None]
+        if not ids and self.current_id is not None:
+            ids = [self.current_id]
+        return ids
+
+    def _context_menu(self, pos) -> None:
+        if not self.context_actions:
+            return
+        menu = QMenu(self.list_view)
+        for action in self.context_actions:
+            menu.addAction(action)
+        menu.exec(self.list_view.viewport().mapToGlobal(pos))
+        menu.deleteLater()
 
     def load_first_page(self) -> None:
         """Show the newest page at once; the full list follows from a background query.
@@ -472,6 +505,10 @@ class HeadlinesFeature(Feature):
             self.live_refresh.stop()
             self.reload_list(keep_view=True)
             self._fill_filter_choices()
+        elif (self._base.tag and changes.touches(ChangeKind.TAGS)) or (
+            self._base.starred and changes.touches(ChangeKind.STARS)
+        ):
+            self.reload_list(keep_view=True)  # the sidebar's tag or stars changed under it
 
     def _on_import_progress(self, _done: int, _total: int, outcome: ImportOutcome) -> None:
         if outcome.status == "imported" and not self.live_refresh.isActive():
@@ -480,6 +517,7 @@ class HeadlinesFeature(Feature):
     def _on_reopened(self) -> None:
         self.model.set_library(self.session.library)
         self.current_id = None
+        self._base = ArticleFilter()
         self._reopened = True  # shown from the top when `changed` follows
 
     def _stop_timers(self) -> None:

@@ -75,7 +75,7 @@ class ReaderFeature(Feature):
         self.read_timer.stop()
         article = self.session.library.get(article_id)
         self.current = article
-        self.view.show_article(article, self.query)
+        self.view.show_article(article, self.query, self._notes_of(article))
         self.window.setWindowTitle(
             window_title(article.title if article else None, self.tr("Akhbar"))
         )
@@ -87,11 +87,21 @@ class ReaderFeature(Feature):
             self.read_timer.start(self.settings.get(S.MARK_READ_DELAY_MS))
         self.article_shown.emit(article.id)
 
+    def _notes_of(self, article: Article | None) -> list:
+        """Its highlights and notes, drawn in the pane (a query of one article's rows)."""
+        if article is None:
+            return []
+        try:
+            return self.session.library.notes(article.id)
+        except StorageError as error:
+            log.warning("notes of article %s not read: %s", article.id, error)
+            return []
+
     def set_query(self, query: str | None) -> None:
         """Mark these search words in the article (the list now shows their results)."""
         self.query = query
         if self.current is not None and query != self.view.query:
-            self.view.show_article(self.current, query)
+            self.view.show_article(self.current, query, self.view.notes)
 
     def _show_read_state(self) -> None:
         read = self.current is not None and self.current.read
@@ -146,12 +156,19 @@ class ReaderFeature(Feature):
         if self.current is None:
             return
         read = changes.ids(ChangeKind.READ)
+        noted = changes.ids(ChangeKind.NOTES)
+        if changes.touches(ChangeKind.NOTES) and (noted is None or self.current.id in noted):
+            self.view.notes = self._notes_of(self.current)
+            self.view.rerender()
         if not (
-            changes.touches(ChangeKind.ARTICLES, ChangeKind.BOOKMARKS)
+            changes.touches(
+                ChangeKind.ARTICLES, ChangeKind.BOOKMARKS, ChangeKind.STARS, ChangeKind.TAGS
+            )
             or (changes.touches(ChangeKind.READ) and (read is None or self.current.id in read))
         ):
             return
-        # Its read mark, its stars, or its related links (an article they name arrived).
+        # Its read mark, its star and tags, the stars of its related links, or those
+        # links (an article they name arrived).
         fresh = self.session.library.get(self.current.id)
         if fresh is not None and fresh != self.current:
             self.current = fresh
