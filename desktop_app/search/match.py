@@ -34,6 +34,7 @@ class QueryWords:
         stem_starts: list[str] = []
         for group in parsed.groups:
             for term in group:
+                stems.update(term.plurals)  # broken plurals storage found (search/query.py)
                 last = len(term.words) - 1
                 for i, word in enumerate(term.words):
                     if term.prefix and i == last:
@@ -102,7 +103,7 @@ def _has_term(term: Term, norms: Sequence[str], stems: Sequence[str]) -> bool:
     else:
         wanted, seen = [stem(w) for w in term.words], stems
     if n == 1 and not term.exact and not term.prefix:
-        return not set(stem_variants(term.words[0])).isdisjoint(stems)
+        return not {*stem_variants(term.words[0]), *term.plurals}.isdisjoint(stems)
     for start in range(len(seen) - n + 1):
         if term.prefix:
             end = start + n - 1

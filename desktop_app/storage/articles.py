@@ -8,7 +8,7 @@ Rows are read by column name (sqlite3.Row), never by position.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Collection, Sequence
 from datetime import UTC, date, datetime
 
 from desktop_app.model import (
@@ -17,13 +17,16 @@ from desktop_app.model import (
     ArticleSummary,
     ChangeKind,
     Changes,
+    HitContext,
     ParsedArticle,
     RelatedHeadline,
     SearchHit,
+    SearchOrder,
 )
-from desktop_app.search.index import BM25_WEIGHTS, index_values
+from desktop_app.search.index import BM25_WEIGHTS, EXACT_COLUMNS, STEM_COLUMNS, index_values
+from desktop_app.search.plurals import plural_stems
 from desktop_app.search.query import ParsedQuery, parse_query
-from desktop_app.search.snippets import make_snippet
+from desktop_app.search.snippets import CONTEXT_WORDS, make_context, make_snippet
 from desktop_app.storage.connection import Connection, Row
 from desktop_app.storage.filters import article_where
 from desktop_app.storage.schema import FTS_INSERT
@@ -44,6 +47,8 @@ _ARTICLE_COLUMNS = (
 )
 _HIT_COLUMNS = "a.id, a.title, a.source, a.published, a.lede, a.caption, a.body"
 _NEWEST_FIRST = "a.sort_date DESC, a.id DESC"
+_OLDEST_FIRST = "a.sort_date = '', a.sort_date, a.id"  # undated articles last
+_PLURALS_CACHED = 4096  # query words whose broken plurals are remembered
 
 
 class ArticlesRepository:
@@ -55,6 +60,9 @@ class ArticlesRepository:
     def __init__(self, db: Connection, record: Record) -> None:
         self.db = db
         self._record = record
+        # Broken-plural stems of query words, for as long as the library is unchanged.
+        self._plurals: dict[str, tuple[str, ...]] = {}
+        self._plurals_version: tuple[int, int] | None = None
 
     # -- writing ------------------------------------------------------------------------
 
@@ -231,37 +239,156 @@ class ArticlesRepository:
         query: ParsedQuery | str,
         limit: int = 20,
         filters: ArticleFilter | None = None,
+        sort: SearchOrder = SearchOrder.RELEVANCE,
+        offset: int = 0,
     ) -> list[SearchHit]:
-        """Best matches first, each with a snippet of the original text.
+        """Best matches first (or by date: `sort`), each with a snippet of the original text.
 
         The query is parsed once (or given parsed); the same ParsedQuery makes the SQL,
-        the ranking and every hit's snippet. Hits holding every word as typed come
-        before those found through stems, and hits with the words side by side before
-        the others; then bm25 (title above lede above body), then newer first. A query
-        matching more than RANKED_HITS_MAX articles is answered newest first. Raises
-        SearchCancelled when another thread calls Library.interrupt().
+        the ranking and every hit's snippet. Best first means: hits found without a
+        broken plural before those found only through one (search/plurals.py), hits
+        holding every word as typed before those found through stems, and hits with the
+        words side by side before the others; then bm25 (title above lede above body),
+        then newer first. A query matching more than RANKED_HITS_MAX articles is
+        answered newest first. Raises SearchCancelled when another thread calls
+        Library.interrupt().
         """
-        parsed = parse_query(query) if isinstance(query, str) else query
+        parsed = self.with_plurals(parse_query(query) if isinstance(query, str) else query)
         if parsed.is_empty:
             return []
+        sql, args = self._hits_sql(parsed, filters, sort, _HIT_COLUMNS, limited=True)
+        rows = self.db.execute(f"{sql} LIMIT ? OFFSET ?", [*args, limit, offset]).fetchall()
+        return [
+            SearchHit(
+                id=row["id"],
+                title=row["title"],
+                source=row["source"],
+                published=_date(row["published"]),
+                snippet=make_snippet(_texts(row), parsed),
+            )
+            for row in rows
+        ]
+
+    def search_ids(
+        self,
+        query: ParsedQuery | str,
+        filters: ArticleFilter | None = None,
+        sort: SearchOrder = SearchOrder.RELEVANCE,
+    ) -> list[int]:
+        """Every match's id, in the order `search` lists them (the window's list)."""
+        parsed = self.with_plurals(parse_query(query) if isinstance(query, str) else query)
+        if parsed.is_empty:
+            return []
+        sql, args = self._hits_sql(parsed, filters, sort, "a.id", limited=False)
+        return self.db.column(sql, args)
+
+    def search_count(self, query: ParsedQuery | str, filters: ArticleFilter | None = None) -> int:
+        """How many articles `search` finds, however many it lists."""
+        parsed = self.with_plurals(parse_query(query) if isinstance(query, str) else query)
+        if parsed.is_empty:
+            return 0
         where, params = article_where(filters, searched=parsed)
         match = parsed.match()
-        columns = _HIT_COLUMNS
-        if match is None or self._matches_more_than(match, RANKED_HITS_MAX):
-            # Only exclusions and filters, or words in a great many articles (في، من):
-            # ranking them all would take long and say little, so newest first.
-            matching = (
-                "EXISTS (SELECT 1 FROM articles_fts WHERE articles_fts MATCH ? "
-                "AND articles_fts.rowid = a.id)"
-            )
-            sql = f"""SELECT {columns} FROM articles a
-                      WHERE {where}{" AND " + matching if match else ""}
-                      ORDER BY {_NEWEST_FIRST} LIMIT ?"""
-            args = [*params, *([match] if match else []), limit]
-        else:
-            # Hits with every word as typed, then with the words side by side, come first:
-            # a tier of 0-3, then bm25, then newer first.
+        if match is None:
+            return self.db.scalar(f"SELECT count(*) FROM articles a WHERE {where}", params)
+        return self.db.scalar(
+            f"""SELECT count(*) FROM articles_fts JOIN articles a ON a.id = articles_fts.rowid
+                WHERE articles_fts MATCH ? AND {where}""",
+            [match, *params],
+        )
+
+    def hit_contexts(
+        self, query: ParsedQuery | str, ids: Sequence[int], words: int = CONTEXT_WORDS
+    ) -> dict[int, HitContext]:
+        """For each listed id, a line of context around its first match and its number
+        of matched words (for the rows a window shows; missing ids are skipped)."""
+        if not ids:
+            return {}
+        parsed = self.with_plurals(parse_query(query) if isinstance(query, str) else query)
+        marks = ",".join("?" * len(ids))
+        rows = self.db.execute(
+            f"SELECT {_HIT_COLUMNS} FROM articles a WHERE a.id IN ({marks})", list(ids)
+        ).fetchall()
+        found = {}
+        for row in rows:
+            snippet, count = make_context([row["title"], *_texts(row)], parsed, words)
+            found[row["id"]] = HitContext(snippet, count)
+        return found
+
+    # -- broken plurals ---------------------------------------------------------------------
+
+    def with_plurals(self, parsed: ParsedQuery) -> ParsedQuery:
+        """The query with its plain words' broken-plural stems that this library holds."""
+        candidates = parsed.plural_candidates()
+        if not candidates:
+            return parsed
+        version = (self.db.scalar("PRAGMA data_version"), self.db.total_changes)
+        if version != self._plurals_version:
+            self._plurals.clear()
+            self._plurals_version = version
+        found = {}
+        for word in candidates:
+            if word not in self._plurals:
+                if len(self._plurals) >= _PLURALS_CACHED:
+                    self._plurals.clear()
+                self._plurals[word] = plural_stems(word, self.word_counts, self.stem_counts)
+            found[word] = self._plurals[word]
+        return parsed.with_plurals(found)
+
+    def word_counts(self, terms: Collection[str]) -> dict[str, int]:
+        """In how many articles the index holds each word as written (exact columns)."""
+        return self._vocabulary(terms, EXACT_COLUMNS)
+
+    def stem_counts(self, terms: Collection[str]) -> dict[str, int]:
+        """In how many articles the index holds each stem (stem columns)."""
+        return self._vocabulary(terms, STEM_COLUMNS)
+
+    def _vocabulary(self, terms: Collection[str], columns: Sequence[str]) -> dict[str, int]:
+        """Article counts from FTS5's own vocabulary (a fts5vocab table, TEMP: nothing is
+        written to the library), summed over `columns`: a word in the title and in the
+        body of one article counts twice, as search/plurals.py was tuned."""
+        if not terms:
+            return {}
+        self.db.execute(
+            "CREATE VIRTUAL TABLE IF NOT EXISTS temp.articles_vocab "
+            "USING fts5vocab(main, articles_fts, col)"
+        )
+        terms = list(dict.fromkeys(terms))
+        rows = self.db.execute(
+            f"""SELECT term, sum(doc) AS articles FROM temp.articles_vocab
+                WHERE term IN ({",".join("?" * len(terms))})
+                  AND col IN ({",".join("?" * len(columns))})
+                GROUP BY term""",
+            [*terms, *columns],
+        )
+        return {row["term"]: row["articles"] for row in rows}
+
+    # -- the SQL of a search ----------------------------------------------------------------
+
+    def _hits_sql(
+        self,
+        parsed: ParsedQuery,
+        filters: ArticleFilter | None,
+        sort: SearchOrder,
+        columns: str,
+        limited: bool,
+    ) -> tuple[str, list]:
+        """(SELECT of the matching articles in the order asked for, its arguments).
+
+        `limited`: the caller adds a LIMIT, so a query matching a great many articles
+        may walk the date index and stop early instead of reading every match.
+        """
+        where, params = article_where(filters, searched=parsed)
+        match = parsed.match()
+        by_date = _OLDEST_FIRST if sort == SearchOrder.OLDEST else _NEWEST_FIRST
+        if match is None:  # only exclusions and filters
+            return f"SELECT {columns} FROM articles a WHERE {where} ORDER BY {by_date}", params
+        many = self._matches_more_than(match, RANKED_HITS_MAX)
+        if sort == SearchOrder.RELEVANCE and not many:
+            # Hits found without broken plurals, then with every word as typed, then with
+            # the words side by side, come first: a tier of 0-7, then bm25, newer first.
             tiers = [
+                (f"4 * (articles_fts.rowid IN ({_FTS_ROWIDS}))", parsed.direct_match()),
                 (f"2 * (articles_fts.rowid IN ({_FTS_ROWIDS}))", parsed.adjacent_match()),
                 (f"(articles_fts.rowid IN ({_FTS_ROWIDS}))", parsed.exact_match()),
             ]
@@ -270,26 +397,30 @@ class ArticlesRepository:
                       FROM articles_fts JOIN articles a ON a.id = articles_fts.rowid
                       WHERE articles_fts MATCH ? AND {where}
                       ORDER BY {tier + " DESC, " if tier else ""}
-                               bm25(articles_fts, {_BM25_WEIGHTS}), {_NEWEST_FIRST}
-                      LIMIT ?"""
-            args = [match, *params, *(e for _, e in tiers if e), limit]
-        rows = self.db.execute(sql, args).fetchall()
-        return [
-            SearchHit(
-                id=row["id"],
-                title=row["title"],
-                source=row["source"],
-                published=_date(row["published"]),
-                snippet=make_snippet(
-                    [row["lede"], row["caption"] or "", *row["body"].split("\n")], parsed
-                ),
+                               bm25(articles_fts, {_BM25_WEIGHTS}), {_NEWEST_FIRST}"""
+            return sql, [match, *params, *(e for _, e in tiers if e)]
+        if many and limited and sort != SearchOrder.OLDEST:
+            # Words in a great many articles (في، من): ranking them all would take long
+            # and say little, so newest first, walking the date index until enough.
+            matching = (
+                "EXISTS (SELECT 1 FROM articles_fts WHERE articles_fts MATCH ? "
+                "AND articles_fts.rowid = a.id)"
             )
-            for row in rows
-        ]
+            sql = f"""SELECT {columns} FROM articles a
+                      WHERE {where} AND {matching} ORDER BY {_NEWEST_FIRST}"""
+            return sql, [*params, match]
+        sql = f"""SELECT {columns} FROM articles a
+                  WHERE a.id IN ({_FTS_ROWIDS}) AND {where} ORDER BY {by_date}"""
+        return sql, [match, *params]
 
     def _matches_more_than(self, match: str, count: int) -> bool:
         found = self.db.scalar(f"SELECT count(*) FROM ({_FTS_ROWIDS} LIMIT ?)", [match, count + 1])
         return found > count
+
+
+def _texts(row: Row) -> list[str]:
+    """The texts a snippet is taken from, in order: lede, caption, paragraphs."""
+    return [row["lede"], row["caption"] or "", *row["body"].split("\n")]
 
 
 def _date(value: str | None) -> date | None:

@@ -96,6 +96,11 @@ class Connection:
         return None if row is None else row[0]
 
     @property
+    def total_changes(self) -> int:
+        """Rows this connection has changed since it opened (a cheap change counter)."""
+        return self.conn.total_changes
+
+    @property
     def in_transaction(self) -> bool:
         return self.conn.in_transaction
 
