@@ -109,6 +109,9 @@ def test_every_json_output_has_the_documented_keys(tmp_path, capsys, shapes):
     first = next(item["id"] for item in listed if item["title"].startswith("افتتاح"))
     assert_shape(akhbar_json(capsys, db, "show", str(first)), shapes["show"], "show")
     assert_shape(akhbar_json(capsys, db, "search", "قمر"), shapes["search"], "search")
+    counted = akhbar_json(capsys, db, "search", "قمر", "--count")
+    assert_shape(counted, shapes["search --count"], "search --count")
+    assert counted == {"count": 1}
 
     added = akhbar_json(capsys, db, "bookmark", "add", str(first), "0")
     assert_shape(added, shapes["bookmark add"], "bookmark add")
