@@ -26,7 +26,7 @@ def add_parser(subparsers: argparse._SubParsersAction, common: argparse.Argument
         epilog="A query may start with '-' (akhbar search -إيران); '--' also ends the "
         "options: akhbar search -- -إيران.",
     )
-    search.add_argument("query", help="words, \"phrases\", OR, -word, word*, source:, from:, to:")
+    search.add_argument("query", help='words, "phrases", OR, -word, word*, source:, from:, to:')
     search.add_argument("--limit", type=non_negative, default=20)
     search.add_argument("--offset", type=non_negative, default=0, help="skip the first N")
     search.add_argument(
