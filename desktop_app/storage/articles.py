@@ -385,20 +385,7 @@ class ArticlesRepository:
             return f"SELECT {columns} FROM articles a WHERE {where} ORDER BY {by_date}", params
         many = self._matches_more_than(match, RANKED_HITS_MAX)
         if sort == SearchOrder.RELEVANCE and not many:
-            # Hits found without broken plurals, then with every word as typed, then with
-            # the words side by side, come first: a tier of 0-7, then bm25, newer first.
-            tiers = [
-                (f"4 * (articles_fts.rowid IN ({_FTS_ROWIDS}))", parsed.direct_match()),
-                (f"2 * (articles_fts.rowid IN ({_FTS_ROWIDS}))", parsed.adjacent_match()),
-                (f"(articles_fts.rowid IN ({_FTS_ROWIDS}))", parsed.exact_match()),
-            ]
-            tier = " + ".join(clause for clause, expr in tiers if expr)
-            sql = f"""SELECT {columns}
-                      FROM articles_fts JOIN articles a ON a.id = articles_fts.rowid
-                      WHERE articles_fts MATCH ? AND {where}
-                      ORDER BY {tier + " DESC, " if tier else ""}
-                               bm25(articles_fts, {_BM25_WEIGHTS}), {_NEWEST_FIRST}"""
-            return sql, [match, *params, *(e for _, e in tiers if e)]
+            return self._ranked_sql(parsed, match, where, params, columns)
         if many and limited and sort != SearchOrder.OLDEST:
             # Words in a great many articles (في، من): ranking them all would take long
             # and say little, so newest first, walking the date index until enough.
@@ -412,6 +399,41 @@ class ArticlesRepository:
         sql = f"""SELECT {columns} FROM articles a
                   WHERE a.id IN ({_FTS_ROWIDS}) AND {where} ORDER BY {by_date}"""
         return sql, [match, *params]
+
+    def _ranked_sql(
+        self, parsed: ParsedQuery, match: str, where: str, params: list, columns: str
+    ) -> tuple[str, list]:
+        """Best first: hits with every word as typed, then with the words side by side,
+        come first (a tier of 0-3), then bm25, then newer first.
+
+        With broken plurals, the hits found without them are ranked so first, exactly as
+        if no plural had been added (their bm25 over the query as typed), and the hits
+        found only through a plural follow, ranked by bm25 among themselves.
+        """
+        tiers = [
+            (f"2 * (articles_fts.rowid IN ({_FTS_ROWIDS}))", parsed.adjacent_match()),
+            (f"(articles_fts.rowid IN ({_FTS_ROWIDS}))", parsed.exact_match()),
+        ]
+        tier = " + ".join(clause for clause, expr in tiers if expr) or "0"
+        tier_args = [expr for _, expr in tiers if expr]
+        direct = parsed.direct_match()
+        if direct is None:
+            sql = f"""SELECT {columns}
+                      FROM articles_fts JOIN articles a ON a.id = articles_fts.rowid
+                      WHERE articles_fts MATCH ? AND {where}
+                      ORDER BY {tier + " DESC," if tier_args else ""}
+                               bm25(articles_fts, {_BM25_WEIGHTS}), {_NEWEST_FIRST}"""
+            return sql, [match, *params, *tier_args]
+        band = f"""SELECT a.id AS id, a.sort_date AS sort_date, {{band}} AS band,
+                       {{tier}} AS tier, bm25(articles_fts, {_BM25_WEIGHTS}) AS score
+                   FROM articles_fts JOIN articles a ON a.id = articles_fts.rowid
+                   WHERE articles_fts MATCH ? AND {where}"""
+        sql = f"""SELECT {columns}
+                  FROM ({band.format(band=0, tier=tier)} UNION ALL {band.format(band=1, tier=0)}) r
+                  JOIN articles a ON a.id = r.id
+                  ORDER BY r.band, r.tier DESC, r.score, r.sort_date DESC, r.id DESC"""
+        plural_only = f"({match}) NOT ({direct})"
+        return sql, [*tier_args, direct, *params, plural_only, *params]
 
     def _matches_more_than(self, match: str, count: int) -> bool:
         found = self.db.scalar(f"SELECT count(*) FROM ({_FTS_ROWIDS} LIMIT ?)", [match, count + 1])

@@ -130,3 +130,13 @@ def test_a_read_only_library_can_look_plurals_up(schools, tmp_path):
     with Library(tmp_path / "lib.db", read_only=True) as reader:
         assert titles(reader.search("مدرسة", limit=10))[0] == "افتتاح مدرسة"
         assert reader.search_count("مدرسة") == 4
+
+
+def test_plurals_leave_the_order_of_the_direct_hits_as_it_was(schools, monkeypatch):
+    for title, body in [("مدرسة الحي", "مدرسة ومدرسة ومدارس"), ("مدرسة", "مدارس المدينة")]:
+        stored(schools, title, [f"جدة - {body}."], name=f"{title}.txt")
+    shipped = schools.search_ids("مدرسة")
+    monkeypatch.setattr(type(schools.articles), "with_plurals", lambda self, parsed: parsed)
+    direct = schools.search_ids("مدرسة")
+    assert len(direct) == 3 and shipped[: len(direct)] == direct
+    assert len(shipped) == 6
