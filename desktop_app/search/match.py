@@ -16,7 +16,6 @@ from desktop_app.search.query import ParsedQuery, Term, parse_query
 from desktop_app.text.normalize import normalize, words
 from desktop_app.text.stem import stem, stem_prefixes, stem_variants
 
-
 _WORD_FROM = re.compile(r"[^\W_]*")  # the rest of a word of normalised text
 
 
