@@ -394,8 +394,8 @@ class ArticlesRepository:
                 "AND articles_fts.rowid = a.id)"
             )
             sql = f"""SELECT {columns} FROM articles a
-                      WHERE {where} AND {matching} ORDER BY {_NEWEST_FIRST}"""
-            return sql, [*params, match]
+                      WHERE {matching} AND {where} ORDER BY {_NEWEST_FIRST}"""
+            return sql, [match, *params]
         sql = f"""SELECT {columns} FROM articles a
                   WHERE a.id IN ({_FTS_ROWIDS}) AND {where} ORDER BY {by_date}"""
         return sql, [match, *params]
