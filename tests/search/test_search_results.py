@@ -140,3 +140,22 @@ def test_plurals_leave_the_order_of_the_direct_hits_as_it_was(schools, monkeypat
     direct = schools.search_ids("مدرسة")
     assert len(direct) == 3 and shipped[: len(direct)] == direct
     assert len(shipped) == 6
+
+
+def test_ranking_reads_dates_from_the_id_date_index_and_does_without_it(schools, tmp_path):
+    from desktop_app.storage.schema import ID_DATE_INDEX
+
+    assert schools.db.scalar("SELECT 1 FROM sqlite_master WHERE name = ?", [ID_DATE_INDEX])
+    ranked = titles(schools.search("مدرسة", limit=10))
+    plan = schools.db.execute(
+        "EXPLAIN QUERY PLAN "
+        + schools.articles._hits_sql(
+            parse_query("مدرسة"), None, SearchOrder.RELEVANCE, "a.id", page=(10, 0)
+        )[0].replace("?", "'x'")
+    ).fetchall()
+    assert any(ID_DATE_INDEX in row["detail"] for row in plan)
+    schools.db.execute(f"DROP INDEX {ID_DATE_INDEX}")  # as an older library, read-only
+    schools.close()
+    with Library(tmp_path / "lib.db", read_only=True) as reader:
+        assert titles(reader.search("مدرسة", limit=10)) == ranked
+        assert titles(reader.search("مدرسة", limit=2, offset=1)) == ranked[1:3]
