@@ -46,7 +46,7 @@ sys.path.insert(0, str(ROOT))
 import desktop_app.search.index as search_index  # noqa: E402
 import desktop_app.search.match as search_match  # noqa: E402
 import desktop_app.search.query as search_query  # noqa: E402
-import desktop_app.storage.library as library_module  # noqa: E402
+import desktop_app.storage.articles as articles_module  # noqa: E402
 from desktop_app.search.query import parse_query  # noqa: E402
 from desktop_app.services.importer import import_paths  # noqa: E402
 from desktop_app.storage.library import Library, ListFilter, SearchCancelled  # noqa: E402
@@ -399,13 +399,13 @@ def interrupt_delay(lib: Library, listing: ListFilter, after_ms: float = 5.0) ->
 
 @contextmanager
 def fts_insert_disabled() -> Iterator[None]:
-    saved = library_module._FTS_INSERT, library_module._fts_values
-    library_module._FTS_INSERT = "SELECT ?, ?, ?, ?, ?, ?, ?, ?, ?"
-    library_module._fts_values = lambda *args: [""] * 8  # type: ignore[assignment]
+    saved = articles_module.FTS_INSERT, articles_module.index_values
+    articles_module.FTS_INSERT = "SELECT ?, ?, ?, ?, ?, ?, ?, ?, ?"
+    articles_module.index_values = lambda *args: [""] * 8  # type: ignore[assignment]
     try:
         yield
     finally:
-        library_module._FTS_INSERT, library_module._fts_values = saved
+        articles_module.FTS_INSERT, articles_module.index_values = saved
 
 
 def timed_import(corpus: Path, db: Path) -> tuple[float, int]:
@@ -510,7 +510,7 @@ def rebuild_index(lib: Library) -> float:
         lib.db.execute("INSERT INTO articles_fts (articles_fts) VALUES ('delete-all')")
         rows = lib.db.execute("SELECT id, title, lede, caption, body FROM articles").fetchall()
         lib.db.conn.executemany(
-            library_module._FTS_INSERT,
+            articles_module.FTS_INSERT,
             [(r[0], *search_index.index_values(r[1], r[2], r[3] or "", r[4])) for r in rows],
         )
     return time.perf_counter() - start

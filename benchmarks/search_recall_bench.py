@@ -1,7 +1,7 @@
 """A second, independently written query set for Akhbar's search (issues 4 and 16).
 
     python benchmarks/search_recall_bench.py [--limit 5000] [--queries 400] [--seed 7]
-                                             [--corpus DIR] [--before-ref main]
+                                             [--corpus DIR] [--before-ref main] [--noise 300]
     python benchmarks/search_recall_bench.py --plurals LIBRARY.db [--short]
 
 benchmarks/search_bench.py builds its variant queries with the same hands that wrote the
@@ -18,8 +18,14 @@ Kinds of change (issue 4): hamza added or dropped, ال added or dropped, a و o
 article really holds: its sound plural or singular (the stemmer's suffix order), the
 word without its pronoun suffix (حكومتهم → حكومة), without a one-letter proclitic
 (بصورة → صورة), and a broken plural's singular or plural from
-tests/data/broken_plurals.tsv. For the last, "+plurals" ORs in the forms
-search/plurals.py finds in the library, as the query side will.
+tests/data/broken_plurals.tsv. "after" is Akhbar's search as shipped, broken plurals
+looked up in the library's vocabulary by storage and ranked below direct hits; "no
+plurals" is the same search with that look-up turned off ("before" never has it).
+
+--noise N then takes N ordinary query words (random words of random titles) and
+reports how much of the first page (10 results) hits found only through a broken
+plural take, as shipped (a tier below the direct hits) and if they were ranked by bm25
+among the others, and the share of all results they make.
 
 --plurals measures search/plurals.py alone on an existing library with plain sqlite3:
 for each pair of tests/data/broken_plurals.tsv, both ways, the articles that hold only
@@ -51,6 +57,7 @@ import desktop_app.search.index as search_index  # noqa: E402
 import desktop_app.search.match as search_match  # noqa: E402
 import desktop_app.search.query as search_query  # noqa: E402
 from desktop_app.search.plurals import plural_forms, plural_stems  # noqa: E402
+from desktop_app.storage.articles import ArticlesRepository  # noqa: E402
 from desktop_app.text.normalize import normalize  # noqa: E402
 from desktop_app.text.stem import stem, stem_variants  # noqa: E402
 
@@ -165,11 +172,34 @@ def stemmer_of(ref: str) -> Iterator[None]:
         setattr(module, name, value)
     search_match.word_forms.cache_clear()
     try:
-        yield
+        with plurals_off():  # before issue 16, search had no broken plurals
+            yield
     finally:
         for (module, name), value in saved.items():
             setattr(module, name, value)
         search_match.word_forms.cache_clear()
+
+
+@contextmanager
+def plurals_off() -> Iterator[None]:
+    """Search without storage's broken-plural look-up."""
+    shipped = ArticlesRepository.with_plurals
+    ArticlesRepository.with_plurals = lambda self, parsed: parsed  # type: ignore[method-assign]
+    try:
+        yield
+    finally:
+        ArticlesRepository.with_plurals = shipped  # type: ignore[method-assign]
+
+
+@contextmanager
+def plurals_untiered() -> Iterator[None]:
+    """Plural-only hits ranked by bm25 among the others (no tier of their own)."""
+    shipped = search_query.ParsedQuery.direct_match
+    search_query.ParsedQuery.direct_match = lambda self: None  # type: ignore[method-assign]
+    try:
+        yield
+    finally:
+        search_query.ParsedQuery.direct_match = shipped  # type: ignore[method-assign]
 
 
 # -- the library's own words, as storage will give them to search/plurals.py ---------------
@@ -243,6 +273,7 @@ def main() -> int:
     parser.add_argument("--plurals", type=Path, help="only measure plurals on this library")
     parser.add_argument("--short", action="store_true", help="plurals: the short patterns too")
     parser.add_argument("--show-lost", action="store_true", help="print what before found only")
+    parser.add_argument("--noise", type=int, default=0, help="ordinary words for the noise run")
     args = parser.parse_args()
     if args.plurals:
         return plural_report(args.plurals, args.short)
@@ -309,7 +340,7 @@ def main() -> int:
                 print(f"    {exact}  →  {variant}   ({kind})")
 
         kinds = sorted({q[3] for q in queries}, key=lambda k: (k.startswith("16"), k))
-        scores = {name: Scores() for name in ("plain", "before", "after", "+plurals")}
+        scores = {name: Scores() for name in ("plain", "before", "no plurals", "after")}
         latencies: list[float] = []
         found_before: set[str] = set()
         with stemmer_of(args.before_ref):  # the old library, queried the old way
@@ -332,16 +363,16 @@ def main() -> int:
                     and article_id not in [h.id for h in hits]
                 ):
                     print(f"    lost: {text}   ({label}; the text: {exact})")
-                if kind == "16 broken plural" and label == kind:
-                    hits = after.search(with_plurals(text, vocabulary), limit=10)
-                scores["+plurals"].add(label, rank_of(article_id, [h.id for h in hits]))
-        header = f"{'plain FTS5':<13}{'before':<13}{'after':<13}+plurals"
+                with plurals_off():
+                    hits = after.search(text, limit=10)
+                scores["no plurals"].add(label, rank_of(article_id, [h.id for h in hits]))
+        header = f"{'plain FTS5':<13}{'before':<13}{'no plurals':<13}after"
         print(f"\n{'kind of change':<20}{'n':>5}   {header}")
         print(f"{'':<20}{'':>5}   " + "R@10  MRR    " * 4)
         for kind in ["exact copy", *kinds]:
             cells = "  ".join(scores[name].cell(kind) for name in scores)
             print(f"{kind:<20}{scores['after'].total[kind]:>5}   {cells}")
-        for name in ("before", "after", "+plurals"):
+        for name in ("before", "no plurals", "after"):
             variant_kinds = [k for k in kinds if not k.startswith("16")]
             found = sum(scores[name].found[k] for k in variant_kinds)
             total = sum(scores[name].total[k] for k in variant_kinds)
@@ -355,6 +386,8 @@ def main() -> int:
             f"latency of Akhbar's search now: median {statistics.median(latencies):.1f} ms, "
             f"p90 {latencies[int(0.9 * len(latencies))]:.1f} ms ({len(latencies)} queries)"
         )
+        if args.noise:
+            noise_report(after, rows, args.noise, args.seed)
         after.close()
         before.close()
     return 0
@@ -411,13 +444,44 @@ def swap(phrase: list[str], which: int, changed: str) -> str:
     return " ".join([*phrase[:which], changed, *phrase[which + 1 :]])
 
 
-def with_plurals(query: str, vocabulary: Vocabulary, short: bool = False) -> str:
-    """Each word ORed with its broken-plural forms the library writes."""
-    parts = []
-    for word in query.split():
-        forms = vocabulary.plural_words(word, short)
-        parts.append(" OR ".join([word, *forms]))
-    return " ".join(parts)
+def noise_report(library, rows, count: int, seed: int) -> None:
+    """How much of the first page plural-only hits take, for ordinary query words."""
+    rng = random.Random(f"{seed} noise")
+    chosen: list[str] = []
+    for _id, title, _body in rng.sample(rows, len(rows)):
+        candidates = [w for w in title.split() if ARABIC_WORD.match(w) and len(w) >= 3]
+        if candidates:
+            chosen.append(rng.choice(candidates))
+        if len(chosen) == count:
+            break
+    expanded = slots = tiered = untiered = plural_only = results = 0
+    examples = []
+    for word in chosen:
+        with plurals_off():
+            direct = set(library.search_ids(word))
+        ids = library.search_ids(word)
+        shipped = [h.id for h in library.search(word, limit=10)]
+        with plurals_untiered():
+            mixed = [h.id for h in library.search(word, limit=10)]
+        added = set(ids) - direct
+        results += len(ids)
+        plural_only += len(added)
+        slots += len(shipped)
+        tiered += len(set(shipped) & added)
+        untiered += len(set(mixed) & added)
+        if added:
+            expanded += 1
+            if len(examples) < 25:
+                parsed = library.articles.with_plurals(search_query.parse_query(word))
+                stems = [s for g in parsed.groups for t in g for s in t.plurals]
+                examples.append(f"{word}→{'/'.join(stems)} (+{len(added)})")
+    print(
+        f"\nnoise on {len(chosen)} ordinary words (random title words): {expanded} gain "
+        f"plural-only hits; they are {plural_only / max(results, 1):.4f} of all results; "
+        f"of the first page (10) they take {tiered / max(slots, 1):.4f} ranked below "
+        f"direct hits, {untiered / max(slots, 1):.4f} if ranked by bm25 among them"
+    )
+    print("    e.g. " + "  ".join(examples))
 
 
 # -- --plurals ------------------------------------------------------------------------------

@@ -77,10 +77,14 @@ class ArticleFilter:
     `source:`/`from:`/`to:` of the query language (ParsedQuery.filters) are both one of
     these, and storage turns it into SQL in one place. Pure and serialisable
     (`to_json`/`from_json`), so a saved search can keep it.
+
+    `sources` and `excluded_sources` hold what a reader typed after `source:` and
+    `-source:`: a name that must equal the whole source name once both are normalised,
+    or `NAME*` for the names starting with it. Several `sources` are alternatives.
     """
 
-    source: str | None = None  # exactly this source
-    source_prefix: str | None = None  # this source or one whose name starts with it
+    source: str | None = None  # exactly this source, as stored (the list's source box)
+    source_prefix: str | None = None  # this source or one whose name starts with it (older)
     date_from: date | None = None  # published on or after
     date_to: date | None = None  # published on or before (undated articles left out)
     dateline: str | None = None
@@ -88,12 +92,19 @@ class ArticleFilter:
     query: str | None = None  # query-language text: words, and any filters typed in it
     tag: str | None = None  # tagged with this tag (its name)
     starred: bool = False  # starred articles only
+    sources: tuple[str, ...] = ()  # any of these names (source:), NAME* a prefix
+    excluded_sources: tuple[str, ...] = ()  # none of these (-source:)
+    not_from: date | None = None  # leave out articles published on or after (-from:)
+    not_to: date | None = None  # leave out articles published on or before (-to:)
+    # The query's words must be written with the hamza / the diacritics as typed.
+    exact_hamza: bool = False
+    exact_diacritics: bool = False
 
     def is_unfiltered(self) -> bool:
         return self == ArticleFilter()
 
     def to_json(self) -> dict:
-        """The fields that are set, dates as YYYY-MM-DD."""
+        """The fields that are set, dates as YYYY-MM-DD, lists of names as lists."""
         data: dict = {}
         for name in _FILTER_TEXT:
             if getattr(self, name):
@@ -101,6 +112,9 @@ class ArticleFilter:
         for name in _FILTER_DATES:
             if getattr(self, name):
                 data[name] = getattr(self, name).isoformat()
+        for name in _FILTER_LISTS:
+            if getattr(self, name):
+                data[name] = list(getattr(self, name))
         for name in _FILTER_FLAGS:
             if getattr(self, name):
                 data[name] = True
@@ -123,6 +137,11 @@ class ArticleFilter:
             if value is not None and not isinstance(value, str):
                 raise ValueError(f"filter field {name} must be a date, not {value!r}")
             values[name] = date.fromisoformat(value) if value else None
+        for name in _FILTER_LISTS:
+            value = data.get(name, [])
+            if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+                raise ValueError(f"filter field {name} must be a list of text, not {value!r}")
+            values[name] = tuple(value)
         for name in _FILTER_FLAGS:
             flag = data.get(name, False)
             if not isinstance(flag, bool):
@@ -132,8 +151,17 @@ class ArticleFilter:
 
 
 _FILTER_TEXT = ("source", "source_prefix", "dateline", "query", "tag")
-_FILTER_DATES = ("date_from", "date_to")
-_FILTER_FLAGS = ("unread_only", "starred")
+_FILTER_DATES = ("date_from", "date_to", "not_from", "not_to")
+_FILTER_LISTS = ("sources", "excluded_sources")
+_FILTER_FLAGS = ("unread_only", "starred", "exact_hamza", "exact_diacritics")
+
+
+class SearchOrder(StrEnum):
+    """How search results are listed: best match first, or by date."""
+
+    RELEVANCE = "relevance"
+    NEWEST = "newest"
+    OLDEST = "oldest"
 
 
 @dataclass(frozen=True)
@@ -143,6 +171,16 @@ class SearchHit:
     source: str
     published: date | None
     snippet: str
+
+
+@dataclass(frozen=True)
+class HitContext:
+    """What the headline list shows under a search result: a line of context around
+    the first match (an HTML fragment, as SearchHit.snippet) and how many words of the
+    article the query matched."""
+
+    snippet: str
+    matches: int
 
 
 @dataclass(frozen=True)

@@ -1,16 +1,23 @@
 """The headline list: a model over article ids that fetches rows only when shown.
 
 The model holds the ids of the current list (all articles, a filter or a search) in a
-compact array, newest first, and asks the library for titles in blocks around the rows
-the view paints, keeping a bounded cache keyed by id. Holding 300,000 ids costs about
-2.4 MB; no other part of the table is ever read whole. The delegate paints the title,
-bold while unread, above "source · date", each row in its own direction. Titles and
-sources are shown cleaned of bidi controls (text/bidi.py), the source isolated beside the
-date, so no headline can reorder its row.
+compact array, in the list's order, and asks the library for titles in blocks around the
+rows the view paints, keeping a bounded cache keyed by id. Holding 300,000 ids costs
+about 2.4 MB; no other part of the table is ever read whole. The delegate paints the
+title, bold while unread, above "source · date", each row in its own direction. Titles
+and sources are shown cleaned of bidi controls (text/bidi.py), the source isolated
+beside the date, so no headline can reorder its row.
+
+While the list shows search results (`set_query`), each row also has a line of context
+around its first match and the number of words matched ("source · date · 3 matches"):
+read for the rows painted only, in blocks of CONTEXT_BLOCK (a snippet reads the
+article's text, so far fewer at a time than titles).
 """
 
 from __future__ import annotations
 
+import html
+import re
 from array import array
 from collections import OrderedDict
 from collections.abc import Iterable, Sequence
@@ -22,13 +29,15 @@ from PySide6.QtGui import (
     QFont,
     QFontMetrics,
     QPalette,
+    QTextCharFormat,
     QTextLayout,
     QTextLine,
     QTextOption,
 )
 from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem
 
-from desktop_app.model import ArticleSummary
+from desktop_app.model import ArticleSummary, HitContext
+from desktop_app.search.query import ParsedQuery, parse_query
 from desktop_app.storage.library import Library
 from desktop_app.text.bidi import arabic_indic_digits, clean, field, paragraph_direction
 
@@ -38,6 +47,24 @@ READ_ROLE = Qt.ItemDataRole.UserRole + 3
 
 BLOCK = 128  # rows fetched per query
 CACHE_ROWS = 4096  # summaries kept in memory
+_UNBOUNDED = 100_000  # the width of a line of context laid out whole, then clipped
+CONTEXT_BLOCK = 32  # search results whose line of context is read at once (~10-20 ms)
+_BOLD = re.compile(r"<b>(.*?)</b>", re.DOTALL)
+
+
+def snippet_runs(snippet: str) -> tuple[str, list[tuple[int, int]]]:
+    """A snippet's HTML (search/snippets.py) as plain text and the (start, length) of
+    each matched word in it; bidi controls are dropped, so the text cannot reorder."""
+    text: list[str] = []
+    runs: list[tuple[int, int]] = []
+    at = 0
+    for i, piece in enumerate(_BOLD.split(snippet)):
+        plain = clean(html.unescape(piece))
+        if i % 2 and plain:
+            runs.append((at, len(plain)))
+        text.append(plain)
+        at += len(plain)
+    return "".join(text), runs
 
 
 def merge_positions(old: Sequence[int], new: Sequence[int]) -> list[tuple[int, int]] | None:
@@ -73,6 +100,9 @@ class HeadlineModel(QAbstractListModel):
         self._ids: array = array("q")
         self._cache: OrderedDict[int, ArticleSummary] = OrderedDict()
         self.arabic_digits = False
+        # While the list shows search results: the query, and the rows' context lines.
+        self._query: ParsedQuery | None = None
+        self._contexts: OrderedDict[int, HitContext | None] = OrderedDict()
 
     # -- the list -----------------------------------------------------------------------
 
@@ -111,7 +141,32 @@ class HeadlineModel(QAbstractListModel):
         self.library = library
         self._ids = array("q")
         self._cache.clear()
+        self._contexts.clear()
         self.endResetModel()
+
+    def set_query(self, query: str | None) -> None:
+        """The search whose results the list shows (None: not a search). Rows get a line
+        of context only for a query with words to show (not -word or filters alone)."""
+        parsed = parse_query(query) if query else None
+        parsed = parsed if parsed is not None and parsed.groups else None
+        if parsed != self._query:
+            self._query = parsed
+            self._contexts.clear()
+
+    @property
+    def shows_contexts(self) -> bool:
+        return self._query is not None
+
+    def context_at(self, row: int) -> HitContext | None:
+        """The row's line of context and number of matches; None when not searching."""
+        article_id = self.id_at(row)
+        if self._query is None or article_id is None:
+            return None
+        if article_id not in self._contexts:
+            self._fetch_contexts_around(row)
+        else:
+            self._contexts.move_to_end(article_id)
+        return self._contexts.get(article_id)
 
     def ids(self) -> array:
         return self._ids
@@ -155,6 +210,7 @@ class HeadlineModel(QAbstractListModel):
     def refresh_rows(self) -> None:
         """Forget cached rows (their read state may have changed elsewhere)."""
         self._cache.clear()
+        self._contexts.clear()
         if self._ids:
             self.dataChanged.emit(self.index(0), self.index(len(self._ids) - 1))
 
@@ -165,6 +221,16 @@ class HeadlineModel(QAbstractListModel):
             self._cache[summary.id] = summary
         while len(self._cache) > CACHE_ROWS:
             self._cache.popitem(last=False)
+
+    def _fetch_contexts_around(self, row: int) -> None:
+        assert self._query is not None
+        start = row - row % CONTEXT_BLOCK
+        block = [i for i in self._ids[start : start + CONTEXT_BLOCK] if i not in self._contexts]
+        found = self.library.hit_contexts(self._query, block)
+        for article_id in block:
+            self._contexts[article_id] = found.get(article_id)
+        while len(self._contexts) > CACHE_ROWS:
+            self._contexts.popitem(last=False)
 
     # -- Qt model -----------------------------------------------------------------------
 
@@ -213,7 +279,8 @@ def short_date(value: date | None, arabic_digits: bool) -> str:
 
 
 class HeadlineDelegate(QStyledItemDelegate):
-    """Two lines of title (bold while unread) and a muted "source · date" line."""
+    """Two lines of title (bold while unread) and a muted "source · date" line; for a
+    search result, the number of matches after the date and a line of context below."""
 
     TITLE_LINES = 2
     PADDING = 8
@@ -230,25 +297,30 @@ class HeadlineDelegate(QStyledItemDelegate):
         meta.setPointSizeF(max(base.pointSizeF() * 0.85, 7.0))
         return base, bold, meta
 
-    def row_height(self, font: QFont) -> int:
+    def row_height(self, font: QFont, with_context: bool = False) -> int:
+        """The height of every row: with a line of context while listing search results."""
         option = QStyleOptionViewItem()
         option.font = font
-        _base, bold, meta = self._fonts(option)
+        base, bold, meta = self._fonts(option)
         return (
             QFontMetrics(bold).lineSpacing() * self.TITLE_LINES
             + QFontMetrics(meta).lineSpacing()
+            + (QFontMetrics(base).lineSpacing() + 2 if with_context else 0)
             + 2 * self.PADDING
             + 2
         )
 
     def sizeHint(self, option: QStyleOptionViewItem, index) -> QSize:
-        return QSize(200, self.row_height(option.font))
+        model = index.model()
+        searching = isinstance(model, HeadlineModel) and model.shows_contexts
+        return QSize(200, self.row_height(option.font, searching))
 
     def paint(self, painter, option: QStyleOptionViewItem, index) -> None:
         # Straight from the model, not through index.data(): no QVariant round trip per
         # paint (PySide6 on Python 3.11 miscounts references to None on that path).
         model = index.model()
         summary = model.summary_at(index.row()) if isinstance(model, HeadlineModel) else None
+        context = model.context_at(index.row()) if isinstance(model, HeadlineModel) else None
         opt = QStyleOptionViewItem(option)
         style = opt.widget.style() if opt.widget else None
         painter.save()
@@ -267,7 +339,7 @@ class HeadlineDelegate(QStyledItemDelegate):
         )
         muted = QColor(text_color)
         muted.setAlphaF(0.62)
-        title, meta_text = self.texts(summary)
+        title, meta_text = self.texts(summary, context)
         direction = paragraph_direction(title)
         rtl = direction == "rtl"
         rect = opt.rect.adjusted(self.PADDING + 10, self.PADDING, -self.PADDING - 10, -self.PADDING)
@@ -302,13 +374,61 @@ class HeadlineDelegate(QStyledItemDelegate):
         )
         elided = QFontMetrics(meta).elidedText(meta_text, Qt.TextElideMode.ElideRight, rect.width())
         painter.drawText(meta_rect, int(align | Qt.AlignmentFlag.AlignVCenter), elided)
+        if context is not None:
+            painter.setPen(muted if not selected else text_color)
+            line_rect = QRect(
+                rect.left(), meta_rect.bottom() + 3, rect.width(), QFontMetrics(base).height()
+            )
+            self._draw_context(painter, line_rect, context.snippet, base)
         painter.restore()
 
-    def texts(self, summary: ArticleSummary) -> tuple[str, str]:
-        """The title line and the "source · date" line, exactly as painted."""
+    def texts(self, summary: ArticleSummary, context: HitContext | None = None) -> tuple[str, str]:
+        """The title line and the "source · date" line (· "N matches" for a search
+        result), exactly as painted."""
         date_text = short_date(summary.published, self.arabic_digits)
         source = field(summary.source) if clean(summary.source) else ""
-        return clean(summary.title), " · ".join(x for x in (source, date_text) if x)
+        parts = [source, date_text]
+        if context is not None and context.matches:
+            count = self.tr("%n match(es)", "", context.matches)
+            parts.append(arabic_indic_digits(count) if self.arabic_digits else count)
+        return clean(summary.title), " · ".join(x for x in parts if x)
+
+    def _draw_context(self, painter, rect: QRect, snippet: str, font: QFont) -> None:
+        """One line of the snippet, the matched words bold, cut at the far edge: it
+        starts a few words before the match, so the match is in view."""
+        text, runs = snippet_runs(snippet)
+        rtl = paragraph_direction(text) == "rtl"
+        option = QTextOption()
+        option.setTextDirection(
+            Qt.LayoutDirection.RightToLeft if rtl else Qt.LayoutDirection.LeftToRight
+        )
+        # No alignment: the line is placed by hand below, from the reading edge.
+        option.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignAbsolute)
+        option.setWrapMode(QTextOption.WrapMode.NoWrap)
+        layout = QTextLayout(text, font)
+        layout.setTextOption(option)
+        bold = QTextCharFormat()
+        bold.setFontWeight(QFont.Weight.Bold)
+        formats = []
+        for start, length in runs:
+            run = QTextLayout.FormatRange()
+            run.start, run.length, run.format = start, length, bold
+            formats.append(run)
+        layout.setFormats(formats)
+        layout.beginLayout()
+        line = layout.createLine()
+        if not line.isValid():
+            layout.endLayout()
+            return
+        line.setLineWidth(_UNBOUNDED)
+        line.setPosition(QRect(0, 0, 0, 0).topLeft())
+        layout.endLayout()
+        painter.save()
+        painter.setClipRect(rect)
+        # Unwrapped, a long line starts at the reading edge and runs past the other one.
+        x = rect.right() + 1 - line.naturalTextWidth() if rtl else rect.left()
+        layout.draw(painter, QRect(int(x), rect.top(), 0, 0).topLeft())
+        painter.restore()
 
     def _draw_title(self, painter, rect: QRect, title: str, font: QFont, rtl: bool) -> int:
         """Lay the title out in at most TITLE_LINES lines, the last one elided."""

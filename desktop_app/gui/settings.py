@@ -40,6 +40,10 @@ WINDOW_STATE = Setting("window/state", QByteArray, QByteArray())
 SPLITTER = Setting("window/splitter", QByteArray, QByteArray())
 LAST_ARTICLE = Setting("window/last_article", int, 0)
 SHOW_FILTERS = Setting("window/show_filters", bool, False)
+# Search
+SEARCH_ORDER = Setting("search/order", str, "relevance", "'relevance', 'newest' or 'oldest'")
+EXACT_HAMZA = Setting("search/exact_hamza", bool, False, "match hamza as typed")
+EXACT_DIACRITICS = Setting("search/exact_diacritics", bool, False, "match diacritics as typed")
 # First start
 SAMPLES_LOADED = Setting("library/samples_loaded", bool, False)
 # Several libraries

@@ -16,6 +16,8 @@ from desktop_app.search.query import ParsedQuery, Term, parse_query
 from desktop_app.text.normalize import normalize, words
 from desktop_app.text.stem import stem, stem_prefixes, stem_variants
 
+_WORD_FROM = re.compile(r"[^\W_]*")  # the rest of a word of normalised text
+
 
 @lru_cache(maxsize=65536)
 def word_forms(word: str) -> tuple[str, str]:
@@ -34,6 +36,7 @@ class QueryWords:
         stem_starts: list[str] = []
         for group in parsed.groups:
             for term in group:
+                stems.update(term.plurals)  # broken plurals storage found (search/query.py)
                 last = len(term.words) - 1
                 for i, word in enumerate(term.words):
                     if term.prefix and i == last:
@@ -51,16 +54,43 @@ class QueryWords:
         # A word's stem is a piece of its normalised form (a hamza seat aside), so a text
         # in which none of these pieces occurs cannot hold a match.
         pieces = sorted(exact | stems | set(self.prefixes) | set(self.stem_starts))
-        self._pieces = re.compile(
-            "|".join(re.escape(p).replace("ء", "[ءؤئ]") for p in pieces) or "(?!)"
-        )
+        alternatives = "|".join(re.escape(p).replace("ء", "[ءؤئ]") for p in pieces) or "(?!)"
+        self._pieces = re.compile(alternatives)
 
     def may_occur_in(self, text: str) -> bool:
         """False when no word of `text` can match: a quick test before word by word."""
         return self._pieces.search(normalize(text)) is not None
 
+    def count_in(self, text: str) -> int:
+        """How many words of `text` match: the text normalised once, and only the words
+        holding a piece of what the query looks for tested."""
+        norm = normalize(text)
+        count = 0
+        word_end = -1
+        for piece in self._pieces.finditer(norm):
+            if piece.start() < word_end:
+                continue  # a second piece in a word already tested
+            start = piece.start()
+            while start > 0 and norm[start - 1].isalnum():
+                start -= 1
+            word = _WORD_FROM.match(norm, start)
+            assert word is not None
+            word_end = word.end()
+            count += self.matches_normalised(word.group())
+        return count
+
     def __bool__(self) -> bool:
         return bool(self.exact or self.stems or self.prefixes)
+
+    def matches_normalised(self, norm: str) -> bool:
+        """As calling the matcher, for a word already normalised."""
+        stemmed = stem(norm)
+        return (
+            norm in self.exact
+            or stemmed in self.stems
+            or (bool(self.prefixes) and norm.startswith(self.prefixes))
+            or (bool(self.stem_starts) and stemmed.startswith(self.stem_starts))
+        )
 
     def __call__(self, word: str) -> bool:
         norm, stemmed = word_forms(word)
@@ -102,7 +132,7 @@ def _has_term(term: Term, norms: Sequence[str], stems: Sequence[str]) -> bool:
     else:
         wanted, seen = [stem(w) for w in term.words], stems
     if n == 1 and not term.exact and not term.prefix:
-        return not set(stem_variants(term.words[0])).isdisjoint(stems)
+        return not {*stem_variants(term.words[0]), *term.plurals}.isdisjoint(stems)
     for start in range(len(seen) - n + 1):
         if term.prefix:
             end = start + n - 1

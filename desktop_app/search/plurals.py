@@ -159,13 +159,18 @@ def plural_stems(word: str, words: Counts, stems: Counts, short: bool = False) -
     sound = {
         s: plural for _, plural, _ in kept for e in ("ون", "ين") for s in _spellings(plural + e)
     }
-    typed = list(_spellings(_reading(word)))
-    written = _counts([*spellings, *sound, *typed], words)
+    written = _counts([*spellings, *sound], words)
     participles = {plural for s, plural in sound.items() if written.get(s, 0)}
-    most = MAX_PLURAL_RATIO * max(MIN_ARTICLES, sum(written.get(s, 0) for s in typed))
+    counted = [(form, plural, found, sum(written.get(s, 0) for s in _spellings(form)))
+               for form, plural, found in kept]  # fmt: skip
+    # The word typed is counted only when a plural is written often enough for the ratio
+    # to matter: a word in many articles costs a long read of the index's vocabulary.
+    most = MAX_PLURAL_RATIO * MIN_ARTICLES
+    if any(form == plural and count > most for form, plural, _, count in counted):
+        typed = list(_spellings(_reading(word)))
+        most = MAX_PLURAL_RATIO * max(MIN_ARTICLES, sum(_counts(typed, words).values()))
     by_stem: dict[str, int] = {}
-    for form, plural, found in kept:
-        count = sum(written.get(s, 0) for s in _spellings(form))
+    for form, plural, found, count in counted:
         if plural not in participles and not (form == plural and count > most):
             by_stem[found] = by_stem.get(found, 0) + count
     candidates = [s for s, n in by_stem.items() if n >= MIN_ARTICLES]

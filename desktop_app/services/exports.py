@@ -144,6 +144,11 @@ def search_hit_json(hit: SearchHit) -> dict:
     }
 
 
+def search_count_json(count: int) -> dict:
+    """`akhbar search --count --json`: how many articles the query finds."""
+    return {"count": count}
+
+
 def bookmark_json(bookmark: Bookmark) -> dict:
     """A bookmark, as `akhbar bookmark --json` gives it.
 

@@ -19,6 +19,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 from urllib.parse import quote
 
+from desktop_app.storage import functions
 from desktop_app.storage.errors import translating
 
 if TYPE_CHECKING:
@@ -95,6 +96,11 @@ class Connection:
         return None if row is None else row[0]
 
     @property
+    def total_changes(self) -> int:
+        """Rows this connection has changed since it opened (a cheap change counter)."""
+        return self.conn.total_changes
+
+    @property
     def in_transaction(self) -> bool:
         return self.conn.in_transaction
 
@@ -144,6 +150,7 @@ def connect(path: str | Path, read_only: bool = False) -> Connection:
             conn = sqlite3.connect(str(path), check_same_thread=False)
         conn.isolation_level = None  # transactions are explicit: Connection.atomic()
         try:
+            functions.register(conn)
             conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
             conn.execute("PRAGMA foreign_keys = ON")
             if not read_only:

@@ -4,6 +4,11 @@ The headline list's filters and the query language's `source:`/`from:`/`to:` are
 same value; `article_where` turns any number of them into WHERE clauses over
 `articles a`, with the dates of all of them narrowed to one date range. Articles in the
 trash are always left out (storage/trash.py's `not_trashed`).
+
+A `source:` name is compared with the whole source name, both normalised
+(storage/functions.py `akhbar_source_key`): the library's few distinct names are read
+off the source index one seek each (a recursive query), so the comparison runs once per
+name, never once per article, and the articles are then found through the same index.
 """
 
 from __future__ import annotations
@@ -13,12 +18,22 @@ from datetime import date
 
 from desktop_app.model import ArticleFilter
 from desktop_app.search.query import ParsedQuery, parse_query
+from desktop_app.storage.functions import exact_spec, source_key
 from desktop_app.storage.trash import not_trashed
 
 Where = tuple[str, list]
 
 _FTS_ROWIDS = "SELECT rowid FROM articles_fts WHERE articles_fts MATCH ?"
 _ASCII_LETTER = re.compile("[A-Za-z]")
+# The distinct source names, one index seek each, kept when they pass {test}.
+_SOURCE_NAMES = """WITH RECURSIVE names(name) AS (
+        SELECT min(source) FROM articles
+        UNION ALL
+        SELECT (SELECT source FROM articles WHERE source > names.name ORDER BY source LIMIT 1)
+        FROM names WHERE names.name IS NOT NULL)
+    SELECT name FROM names WHERE name IS NOT NULL AND ({test})"""
+# The query's words, with the hamza / diacritics typed, in the article's original text.
+_EXACT = "akhbar_exact(a.title, a.lede, a.caption, a.body, ?) = 1"
 
 
 def article_where(
@@ -33,6 +48,8 @@ def article_where(
     (storage/articles.py), already parsed: only its filters and exclusions apply here.
     `after_id` keeps only the articles with a higher id (a saved search's new matches);
     the bound is also given to the full-text lookup, which FTS5 answers by seeking.
+    When a value asks for hamza or diacritics exactly, the words of both queries must be
+    written so in the article's original text (checked on the rows left, last).
     """
     value = value or ArticleFilter()
     # A tag's or the stars' articles are few: they drive, and the words and the read
@@ -44,6 +61,7 @@ def article_where(
         clauses.append("a.id > ?")
         params.append(after_id)
     filters = [value]
+    listed: ParsedQuery | None = None
     if value.query:
         listed = parse_query(value.query)
         if listed.is_empty:  # typed, but nothing to look for: nothing matches
@@ -61,6 +79,16 @@ def article_where(
         max((f.date_from for f in filters if f.date_from), default=None),
         min((f.date_to for f in filters if f.date_to), default=None),
     )
+    # Last: the cheap tests above leave fewer articles for this one to read.
+    hamza = any(f.exact_hamza for f in filters)
+    diacritics = any(f.exact_diacritics for f in filters)
+    for parsed in (listed, searched):
+        spec = parsed and exact_spec(
+            [[t.typed for t in group] for group in parsed.groups], hamza, diacritics
+        )
+        if spec:
+            clauses.append(_EXACT)
+            params.append(spec)
     return (" AND ".join(clauses) or "1"), params
 
 
@@ -83,6 +111,17 @@ def _add_fields(clauses: list[str], params: list, value: ArticleFilter, few: boo
             # case, so without ASCII letters the two agree); else every row is read.
             clauses.append("a.source >= ? AND a.source < ?")
             params += [prefix, prefix + "\U0010ffff"]
+    for names, test in ((value.sources, "IN"), (value.excluded_sources, "NOT IN")):
+        if names:
+            where, found = _names_matching(names)
+            clauses.append(f"a.source {test} ({_SOURCE_NAMES.format(test=where)})")
+            params += found
+    if value.not_from:
+        clauses.append("a.sort_date < ?")  # undated articles ('') stay
+        params.append(value.not_from.isoformat())
+    if value.not_to:
+        clauses.append("(a.sort_date = '' OR a.sort_date > ?)")
+        params.append(value.not_to.isoformat())
     if value.dateline:
         clauses.append("a.dateline = ?")
         params.append(value.dateline)
@@ -96,6 +135,21 @@ def _add_fields(clauses: list[str], params: list, value: ArticleFilter, few: boo
             "WHERE t.name = ?)"
         )
         params.append(" ".join(value.tag.split()))
+
+
+def _names_matching(names: tuple[str, ...]) -> Where:
+    """A test of `name` for source: values: the whole normalised name, or NAME* its start."""
+    tests: list[str] = []
+    params: list = []
+    for typed in names:
+        key = source_key(typed)
+        if typed.rstrip().endswith("*"):
+            tests.append("substr(akhbar_source_key(name), 1, ?) = ?")
+            params += [len(key), key]
+        else:
+            tests.append("akhbar_source_key(name) = ?")
+            params.append(key)
+    return " OR ".join(tests), params
 
 
 def _add_words(

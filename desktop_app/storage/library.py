@@ -24,12 +24,14 @@ from desktop_app.model import (
     ArticleSummary,
     Bookmark,
     Changes,
+    HitContext,
     Note,
     ParsedArticle,
     RelatedHeadline,
     SavedSearch,
     SavedSearchCount,
     SearchHit,
+    SearchOrder,
     SidebarCounts,
     TagCount,
     TrashedArticle,
@@ -339,15 +341,37 @@ class Library:
         return self.articles.datelines(limit)
 
     def search(
-        self, query: str | ParsedQuery, limit: int = 20, filters: ArticleFilter | None = None
+        self,
+        query: str | ParsedQuery,
+        limit: int = 20,
+        filters: ArticleFilter | None = None,
+        sort: SearchOrder = SearchOrder.RELEVANCE,
+        offset: int = 0,
     ) -> list[SearchHit]:
-        """Best matches first, each with a snippet (see ArticlesRepository.search).
+        """Best matches first (or by date), each with a snippet (ArticlesRepository.search).
 
         The query is parsed here, once, and the parsed form serves the SQL, the ranking
         and the snippets. Raises SearchCancelled when another thread calls interrupt().
         """
         parsed = query if isinstance(query, ParsedQuery) else parse_query(query)
-        return self.articles.search(parsed, limit, filters)
+        return self.articles.search(parsed, limit, filters, sort, offset)
+
+    def search_ids(
+        self,
+        query: str | ParsedQuery,
+        filters: ArticleFilter | None = None,
+        sort: SearchOrder = SearchOrder.RELEVANCE,
+    ) -> list[int]:
+        """Every match's id in the order `search` lists them (the window's result list)."""
+        return self.articles.search_ids(query, filters, sort)
+
+    def search_count(self, query: str | ParsedQuery, filters: ArticleFilter | None = None) -> int:
+        """How many articles `search` finds."""
+        return self.articles.search_count(query, filters)
+
+    def hit_contexts(self, query: str | ParsedQuery, ids: Sequence[int]) -> dict[int, HitContext]:
+        """A line of context and the number of matched words for each listed result."""
+        return self.articles.hit_contexts(query, ids)
 
     # -- bookmarks (storage/bookmarks.py) -----------------------------------------------
 

@@ -224,12 +224,23 @@ def _mark_as_akhbar_library(db: Database) -> None:
     )
 
 
+ID_DATE_INDEX = "articles_id_date"
+
+
+def _v4_id_date_index(db: Database) -> None:
+    """An index on (id, sort_date): search ranks its hits by score, then newer first,
+    reading each hit's date from this small index instead of its row (the row holds the
+    whole text). About 1 s for 300,000 articles."""
+    db.execute(f"CREATE INDEX IF NOT EXISTS {ID_DATE_INDEX} ON articles(id, sort_date)")
+
+
 MIGRATIONS: list[Callable[[Database], None]] = [
     _v1_initial,
     _v2_stemmed_index,
     _v3_restemmed_index,
     _v4_organise,
     _mark_as_akhbar_library,
+    _v4_id_date_index,
 ]
 SCHEMA_VERSION = len(MIGRATIONS)
 

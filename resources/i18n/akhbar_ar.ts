@@ -381,6 +381,21 @@ The library you have now is kept beside it, untouched, as a “before-restore”
     </message>
 </context>
 <context>
+    <name>HeadlineDelegate</name>
+    <message numerus="yes">
+        <location filename="../../desktop_app/gui/headline_model.py" line="392"/>
+        <source>%n match(es)</source>
+        <translation>
+            <numerusform>لا مواضع</numerusform>
+            <numerusform>موضع واحد</numerusform>
+            <numerusform>موضعان</numerusform>
+            <numerusform>%n مواضع</numerusform>
+            <numerusform>%n موضعًا</numerusform>
+            <numerusform>%n موضع</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>HeadlinesFeature</name>
     <message>
         <location filename="../../desktop_app/gui/features/headlines.py" line="106"/>
@@ -476,6 +491,46 @@ The library you have now is kept beside it, untouched, as a “before-restore”
             <numerusform>%n مقالة</numerusform>
             <numerusform>%n مقالة</numerusform>
         </translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/features/headlines.py" line="126"/>
+        <source>Best match first</source>
+        <translation>الأنسب أولًا</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/features/headlines.py" line="127"/>
+        <source>Newest first</source>
+        <translation>الأحدث أولًا</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/features/headlines.py" line="128"/>
+        <source>Oldest first</source>
+        <translation>الأقدم أولًا</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/features/headlines.py" line="131"/>
+        <source>The order of the search results</source>
+        <translation>ترتيب نتائج البحث</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/features/headlines.py" line="136"/>
+        <source>Hamza as typed</source>
+        <translation>مطابقة الهمزات</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/features/headlines.py" line="137"/>
+        <source>Match hamza exactly: أ, إ, آ, ء and ا differ</source>
+        <translation>مطابقة الهمزات كما كُتبت: أ وإ وآ وء وا حروف مختلفة</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/features/headlines.py" line="138"/>
+        <source>Diacritics as typed</source>
+        <translation>مطابقة التشكيل</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/features/headlines.py" line="140"/>
+        <source>Match diacritics exactly: every mark typed must be written</source>
+        <translation>مطابقة التشكيل: كل حركة كُتبت في البحث يجب أن تكون في النص</translation>
     </message>
 </context>
 <context>

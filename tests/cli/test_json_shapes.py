@@ -111,6 +111,9 @@ def test_every_json_output_has_the_documented_keys(tmp_path, capsys, shapes):
     akhbar_json(capsys, db, "note", "add", str(first), "--quote", "معرض الكتاب")
     assert_shape(akhbar_json(capsys, db, "show", str(first)), shapes["show"], "show")
     assert_shape(akhbar_json(capsys, db, "search", "قمر"), shapes["search"], "search")
+    counted = akhbar_json(capsys, db, "search", "قمر", "--count")
+    assert_shape(counted, shapes["search --count"], "search --count")
+    assert counted == {"count": 1}
 
     added = akhbar_json(capsys, db, "bookmark", "add", str(first), "0")
     assert_shape(added, shapes["bookmark add"], "bookmark add")

@@ -78,7 +78,8 @@ def test_filters_in_the_query(library):
     stored(library, "ج", source="عكاظ", date="2015-03-10", paragraphs=("نفط.",))
     assert titles(library.search("نفط source:عكاظ")) == ["ج", "ب"]
     assert titles(library.search('نفط source:"الشرق الأوسط"')) == ["أ"]
-    assert titles(library.search("نفط source:الشرق")) == ["أ"]  # a prefix of the name
+    assert titles(library.search("نفط source:الشرق")) == []  # the whole name (issue 16)
+    assert titles(library.search("نفط source:الشرق*")) == ["أ"]  # a prefix of the name
     assert titles(library.search("نفط from:2015-02-01 to:2015-02-28")) == ["ب"]
     assert titles(library.search("to:2015-01-31")) == ["أ"]
     assert library.count(ListFilter(query="from:2015-02-01")) == 2

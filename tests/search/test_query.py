@@ -148,3 +148,69 @@ def test_any_query_is_valid_fts5(query):
                        parsed.exclusion()):  # fmt: skip
         if expression is not None:
             db.execute("SELECT rowid FROM articles_fts WHERE articles_fts MATCH ?", [expression])
+
+
+# -- issue 16: the query language's filters --------------------------------------------------
+
+
+def test_a_negated_filter_is_an_exclusion_not_a_filter():
+    parsed = parse_query("إيران -source:عكاظ -from:2015-07-22 -to:2014-01-01")
+    assert parsed.filters.sources == ()
+    assert parsed.filters.excluded_sources == ("عكاظ",)
+    assert parsed.filters.date_from is None and parsed.filters.not_from == date(2015, 7, 22)
+    assert parsed.filters.date_to is None and parsed.filters.not_to == date(2014, 1, 1)
+    assert words_of("إيران -source:عكاظ") == [[("ايران",)]]
+    assert not parsed.excluded  # no word is left out: only the source
+
+
+def test_several_sources_are_kept_and_an_or_between_filters_joins_nothing():
+    for query in ("source:عكاظ OR source:سبق", "source:عكاظ source:سبق"):
+        parsed = parse_query(query)
+        assert parsed.filters.sources == ("عكاظ", "سبق")
+        assert parsed.groups == ()  # OR is not a word to look for here
+    assert parse_query("source:عكاظ OR source:عكاظ").filters.sources == ("عكاظ",)
+
+
+def test_an_or_beside_a_filter_is_dropped_and_the_words_stay_required():
+    assert words_of("نفط OR source:عكاظ غاز") == [[("نفط",)], [("غاز",)]]
+    assert words_of("source:عكاظ OR نفط") == [[("نفط",)]]
+    assert words_of("نفط OR غاز source:عكاظ") == [[("نفط",), ("غاز",)]]
+
+
+def test_a_source_ending_in_a_star_is_a_prefix():
+    assert parse_query("source:الرياض*").filters.sources == ("الرياض*",)
+    assert parse_query('source:"الشرق الأوسط"*').filters.sources == ("الشرق الأوسط*",)
+    assert parse_query("source:الرياض").filters.sources == ("الرياض",)
+
+
+def test_several_dates_of_one_kind_keep_the_widest():
+    parsed = parse_query("from:2015-03-01 from:2015-01-01 to:2015-05-01 to:2015-06-01")
+    assert (parsed.date_from, parsed.date_to) == (date(2015, 1, 1), date(2015, 6, 1))
+    parsed = parse_query("-from:2015-03-01 -from:2015-01-01 -to:2014-01-01 -to:2014-02-01")
+    assert (parsed.filters.not_from, parsed.filters.not_to) == (
+        date(2015, 1, 1), date(2014, 2, 1)
+    )  # fmt: skip
+
+
+def test_only_or_in_capitals_is_the_operator_and_parentheses_are_spaces():
+    assert words_of("(نفط OR غاز) أسعار") == [[("نفط",), ("غاز",)], [("اسعار",)]]
+    assert words_of("نفط Or غاز") == [[("نفط",)], [("or",)], [("غاز",)]]
+
+
+def test_terms_keep_the_words_as_typed():
+    parsed = parse_query('الأَمير -إيران "مجلس الأمن" أسع*')
+    assert [t.typed for g in parsed.groups for t in g] == [
+        ("الأَمير",), ("مجلس", "الأمن"), ("أسع",)
+    ]  # fmt: skip
+    assert parsed.excluded[0].typed == ("إيران",)
+
+
+def test_plural_stems_widen_the_match_and_direct_match_leaves_them_out():
+    parsed = parse_query("مدرسة سوق")
+    assert parsed.plural_candidates() == ["مدرسه", "سوق"]
+    assert parsed.direct_match() is None
+    wider = parsed.with_plurals({"مدرسه": ("مدارس",)})
+    assert '"مدارس"' in wider.match() and '"مدارس"' not in wider.direct_match()
+    assert wider.direct_match() == parsed.match()
+    assert parsed.with_plurals({}) is parsed
+    assert parse_query('"مدرسة" مدر*').plural_candidates() == []

@@ -6,6 +6,11 @@ query cancels the older). Articles that arrive (an import here or elsewhere) go 
 around the rows shown, keeping the selection and the headlines in view. A read mark
 repaints its row only. Choosing a row emits `article_chosen`; the window hands it to
 the reader.
+
+Search results are listed best match first by default, or newest / oldest first (the
+order box under the search field, enabled while searching); two check boxes ask for
+the hamza and the diacritics as typed. Each result shows a line of context around its
+match and how many words matched (headline_model.py).
 """
 
 from __future__ import annotations
@@ -41,7 +46,7 @@ from desktop_app.gui.feature import ARTICLE, VIEW, Feature, FeatureAction
 from desktop_app.gui.headline_model import ID_ROLE, HeadlineDelegate, HeadlineModel
 from desktop_app.gui.theme import Look
 from desktop_app.gui.workers import LibraryJob
-from desktop_app.model import ArticleFilter, ChangeKind, Changes, ImportOutcome
+from desktop_app.model import ArticleFilter, ChangeKind, Changes, ImportOutcome, SearchOrder
 from desktop_app.storage.errors import LibraryDamaged
 from desktop_app.storage.library import Library, ListFilter
 from desktop_app.text.bidi import isolated_field
@@ -55,10 +60,17 @@ FIRST_PAGE = 100  # headlines read synchronously at start
 FIRST_PAINT_FALLBACK_MS = 300  # when the window is never painted (tests, hidden start)
 
 
-def list_ids(filters: ListFilter) -> Callable[[Library], array]:
-    """The work of a list query: every matching id, newest first, as a compact array."""
+def list_ids(
+    filters: ListFilter, order: SearchOrder = SearchOrder.RELEVANCE
+) -> Callable[[Library], array]:
+    """The work of a list query: every matching id as a compact array; newest first, or
+    in `order` for a search (the query typed, `filters.query`)."""
 
     def work(library: Library) -> array:
+        if filters.query:
+            return array(
+                "q", library.search_ids(filters.query, replace(filters, query=None), order)
+            )
         return array("q", library.ids(filters))
 
     return work
@@ -115,6 +127,29 @@ class HeadlinesFeature(Feature):
         self.search_field.returnPressed.connect(self.reload_list)
         self.search_field.installEventFilter(self)
 
+        self.order_combo = QComboBox(self.panel)
+        for label, order in (
+            (self.tr("Best match first"), SearchOrder.RELEVANCE),
+            (self.tr("Newest first"), SearchOrder.NEWEST),
+            (self.tr("Oldest first"), SearchOrder.OLDEST),
+        ):
+            self.order_combo.addItem(label, order.value)
+        self.order_combo.setToolTip(self.tr("The order of the search results"))
+        chosen = self.order_combo.findData(self.settings.get(S.SEARCH_ORDER))
+        self.order_combo.setCurrentIndex(max(chosen, 0))
+        self.order_combo.setEnabled(False)  # until words are typed
+        self.order_combo.currentIndexChanged.connect(self._on_order_changed)
+        self.exact_hamza = QCheckBox(self.tr("Hamza as typed"), self.panel)
+        self.exact_hamza.setToolTip(self.tr("Match hamza exactly: أ, إ, آ, ء and ا differ"))
+        self.exact_diacritics = QCheckBox(self.tr("Diacritics as typed"), self.panel)
+        self.exact_diacritics.setToolTip(
+            self.tr("Match diacritics exactly: every mark typed must be written")
+        )
+        for box, setting in ((self.exact_hamza, S.EXACT_HAMZA), (self.exact_diacritics,
+                             S.EXACT_DIACRITICS)):  # fmt: skip
+            box.setChecked(self.settings.get(setting))
+            box.toggled.connect(lambda on, s=setting: self._on_exact_toggled(s, on))
+
         self.filter_button = QToolButton(self.panel)
         self.filter_button.setText(self.tr("Filters"))
         self.filter_button.setCheckable(True)
@@ -152,9 +187,15 @@ class HeadlinesFeature(Feature):
         top = QHBoxLayout()
         top.addWidget(self.search_field, 1)
         top.addWidget(self.filter_button)
+        options = QHBoxLayout()
+        options.addWidget(self.order_combo)
+        options.addWidget(self.exact_hamza)
+        options.addWidget(self.exact_diacritics)
+        options.addStretch(1)
         layout = QVBoxLayout(self.panel)
         layout.setContentsMargins(6, 6, 0, 0)
         layout.addLayout(top)
+        layout.addLayout(options)
         layout.addWidget(self.list_view, 1)
 
         self.count_label = QLabel(self.window)
@@ -231,7 +272,7 @@ class HeadlinesFeature(Feature):
         box.hide()
         layout = self.panel.layout()
         assert isinstance(layout, QVBoxLayout)
-        layout.insertWidget(1, box)
+        layout.insertWidget(2, box)  # below the search field and its options
         self._filters = filters
         if self._filter_choices is not None:
             self._set_filter_choices(*self._filter_choices)
@@ -309,7 +350,13 @@ class HeadlinesFeature(Feature):
 
     def current_filter(self) -> ListFilter:
         """The search box and the filters shown, narrowing what the sidebar chose."""
-        base = replace(self._base, query=self.query())
+        query = self.query()
+        base = replace(
+            self._base,
+            query=query,
+            exact_hamza=bool(query) and self.exact_hamza.isChecked(),
+            exact_diacritics=bool(query) and self.exact_diacritics.isChecked(),
+        )
         if self._filters is None:  # never shown: nothing chosen
             return base
         return replace(
@@ -345,6 +392,19 @@ class HeadlinesFeature(Feature):
             menu.addAction(action)
         menu.exec(self.list_view.viewport().mapToGlobal(pos))
         menu.deleteLater()
+
+    def search_order(self) -> SearchOrder:
+        return SearchOrder(self.order_combo.currentData())
+
+    def _on_order_changed(self, _index: int) -> None:
+        self.settings.set(S.SEARCH_ORDER, self.search_order().value)
+        if self.query():
+            self.reload_list()
+
+    def _on_exact_toggled(self, setting: S.Setting, on: bool) -> None:
+        self.settings.set(setting, on)
+        if self.query():
+            self.reload_list()
 
     def load_first_page(self) -> None:
         """Show the newest page at once; the full list follows from a background query.
@@ -387,12 +447,21 @@ class HeadlinesFeature(Feature):
         if self._list_job is not None:
             self._list_job.cancel()
         self._keep_view = keep_view
+        filters = self.current_filter()
         self._list_job = self.session.run(
-            list_ids(self.current_filter()), self._on_list, self._on_list_failed
+            list_ids(filters, self.search_order()),
+            lambda ids: self._on_list(ids, filters.query),
+            self._on_list_failed,
         )
 
-    def _on_list(self, ids: array) -> None:
+    def _on_list(self, ids: array, query: str | None = None) -> None:
         self._list_job = None
+        searching = self.model.shows_contexts
+        self.model.set_query(query)
+        if self.model.shows_contexts != searching:  # rows gain or lose their context line
+            self.list_view.verticalHeader().setDefaultSectionSize(
+                self.delegate.row_height(self.list_view.font(), self.model.shows_contexts)
+            )
         if self._keep_view:
             self._set_ids_keeping_view(ids)
         else:
@@ -438,6 +507,7 @@ class HeadlinesFeature(Feature):
             bar.setValue(bar.value() + (new_row - top_row) * row_height)
 
     def _after_list_change(self) -> None:
+        self.order_combo.setEnabled(bool(self.query()))
         count = self.model.rowCount()
         if self.query():
             text = self.tr("%n result(s)", "", count)
