@@ -50,7 +50,7 @@ class SetChoice:
 
     def resolve(self, library: Library) -> X.ExportSet:
         if self.kind == "selection":
-            return X.ids_set(library, list(self.value))  # type: ignore[arg-type]
+            return X.ids_set(library, [int(i) for i in self.value])  # type: ignore[attr-defined]
         if self.kind == "tag":
             return X.tag_set(library, str(self.value))
         if self.kind == "saved":

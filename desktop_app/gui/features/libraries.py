@@ -47,7 +47,8 @@ class LibrariesFeature(Feature):
         self.recent_menu.clear()
         current = Path(self.session.path).absolute()
         for path in self.recent():
-            action = self.recent_menu.addAction(str(path), lambda p=path: self.switch(p))
+            action = self.recent_menu.addAction(str(path))
+            action.triggered.connect(lambda _checked=False, p=path: self.switch(p))
             action.setEnabled(path != current and path.exists())
 
     def ask_new(self) -> None:

@@ -148,11 +148,13 @@ class SidebarFeature(Feature):
         return None
 
     def _items(self) -> list[QTreeWidgetItem]:
-        found = []
+        found: list[QTreeWidgetItem] = []
         for i in range(self.tree.topLevelItemCount()):
             top = self.tree.topLevelItem(i)
+            if top is None:
+                continue
             found.append(top)
-            found += [top.child(j) for j in range(top.childCount())]
+            found += [c for j in range(top.childCount()) if (c := top.child(j)) is not None]
         return found
 
     def _show_counts(self, counts: SidebarCounts) -> None:
@@ -183,7 +185,9 @@ class SidebarFeature(Feature):
             group.takeChildren()
             for kind, name, count, new in entries:
                 label(self._item(group, kind, isolated_field(name), name), count, new)
-                group.child(group.childCount() - 1).setToolTip(0, name)
+                last = group.child(group.childCount() - 1)
+                if last is not None:
+                    last.setToolTip(0, name)
             group.setHidden(not entries)
         self.tree.expandAll()
 
