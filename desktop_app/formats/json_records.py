@@ -148,6 +148,10 @@ def _read_array(
             yield _record_item(record, f"{origin}#{index}", encoding, resolver)
     except ijson.JSONError as error:
         yield Failed(f"{origin}#{index + 1}", f"malformed JSON after item {index}: {_why(error)}")
+    except UnicodeDecodeError:  # a byte that is not UTF-8 inside a string
+        yield Failed(
+            f"{origin}#{index + 1}", f"malformed JSON after item {index}: text that is not UTF-8"
+        )
 
 
 def _read_object_or_lines(
