@@ -567,7 +567,12 @@ def _texts(row: Row) -> list[str]:
 
 
 def _date(value: str | None) -> date | None:
-    return date.fromisoformat(value) if value else None
+    if not value:
+        return None
+    try:
+        return date.fromisoformat(value)
+    except ValueError:  # a damaged page rebuilt by recover, or a hand-edited row
+        return None
 
 
 def _summary(row: Row) -> ArticleSummary:
