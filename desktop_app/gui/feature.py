@@ -11,17 +11,22 @@ window connects. The window only gathers what the features offer: `actions()` (b
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Qt
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QDockWidget, QMainWindow, QWidget
+from PySide6.QtWidgets import QDockWidget, QMainWindow, QMessageBox, QWidget
+
+from desktop_app.storage.errors import StorageError
 
 if TYPE_CHECKING:
     from desktop_app.gui.session import Session
     from desktop_app.gui.settings import Settings
+
+log = logging.getLogger(__name__)
 
 # The window's menus, in order; a feature names the one each of its actions goes in.
 FILE = "file"
@@ -79,6 +84,24 @@ class Feature(QObject):
         if slot is not None:
             action.triggered.connect(lambda _checked=False: slot())
         return action
+
+    def reopen_or_close(self) -> bool:
+        """Open the library file again after it was replaced (a restore, a recovery).
+
+        When it cannot be opened the window has nothing to show: say why and close it.
+        """
+        try:
+            self.session.reopen()
+        except (StorageError, OSError) as error:
+            log.exception("cannot reopen %s", self.session.path)
+            QMessageBox.critical(
+                self.window,
+                self.tr("Akhbar"),
+                self.tr("The library cannot be opened: {reason}").format(reason=error),
+            )
+            self.window.close()
+            return False
+        return True
 
     def separator(self) -> QAction:
         action = QAction(self.window)

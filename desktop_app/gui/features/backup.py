@@ -148,7 +148,7 @@ class BackupFeature(Feature):
             log.warning("restore from %s failed", backup, exc_info=True)
             failure = error
         finally:
-            reopened = self._reopen()
+            reopened = self.reopen_or_close()
             QApplication.restoreOverrideCursor()
         if failure is not None:
             QMessageBox.warning(
@@ -163,20 +163,6 @@ class BackupFeature(Feature):
             )
         self.restore_finished.emit(result if failure is None else None)
         return failure is None
-
-    def _reopen(self) -> bool:
-        try:
-            self.session.reopen()
-        except (StorageError, OSError) as error:
-            log.exception("cannot reopen %s", self.session.path)
-            QMessageBox.critical(
-                self.window,
-                self.tr("Akhbar"),
-                self.tr("The library cannot be opened: {reason}").format(reason=error),
-            )
-            self.window.close()
-            return False
-        return True
 
     # -- access ---------------------------------------------------------------------------
 

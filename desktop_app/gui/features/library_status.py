@@ -152,7 +152,7 @@ class LibraryStatusFeature(Feature):
             log.warning("recovery of %s failed", self.session.path, exc_info=True)
             failure = error
         finally:
-            reopened = self._reopen()
+            reopened = self.reopen_or_close()
             QApplication.restoreOverrideCursor()
         if failure is not None:
             QMessageBox.warning(
@@ -175,17 +175,3 @@ class LibraryStatusFeature(Feature):
             )
         self.recovered.emit(result if failure is None else None)
         return failure is None
-
-    def _reopen(self) -> bool:
-        try:
-            self.session.reopen()
-        except (StorageError, OSError) as error:
-            log.exception("cannot reopen %s", self.session.path)
-            QMessageBox.critical(
-                self.window,
-                self.tr("Akhbar"),
-                self.tr("The library cannot be opened: {reason}").format(reason=error),
-            )
-            self.window.close()
-            return False
-        return True
