@@ -1,4 +1,4 @@
-"""`akhbar star ID…`: star articles (`unstar` takes the star off)."""
+"""`akhbar star ID…`: star articles (`unstar` takes the star off, through `set_stars`)."""
 
 from __future__ import annotations
 
@@ -14,10 +14,16 @@ def add_parser(subparsers: argparse._SubParsersAction, common: argparse.Argument
 
 
 def run(args: argparse.Namespace, db_path: Path) -> int:
-    with writable_library(db_path, "star articles") as library:
-        ids = library.set_starred(args.ids, True)
+    return set_stars(args, db_path, starred=True)
+
+
+def set_stars(args: argparse.Namespace, db_path: Path, starred: bool) -> int:
+    """`star` and `unstar`: the same work, the star put on or taken off."""
+    verb = "star" if starred else "unstar"
+    with writable_library(db_path, f"{verb} articles") as library:
+        ids = library.set_starred(args.ids, starred)
     if args.json:
-        write_json(articles_state_json(ids, starred=True))
+        write_json(articles_state_json(ids, starred=starred))
     else:
-        print(f"starred {len(ids)} article(s)")
+        print(f"{verb}red {len(ids)} article(s)")
     return EXIT_OK

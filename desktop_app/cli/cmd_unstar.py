@@ -5,8 +5,8 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
-from desktop_app.cli.common import EXIT_OK, article_ids, writable_library, write_json
-from desktop_app.services.exports import articles_state_json
+from desktop_app.cli.cmd_star import set_stars
+from desktop_app.cli.common import article_ids
 
 
 def add_parser(subparsers: argparse._SubParsersAction, common: argparse.ArgumentParser) -> None:
@@ -14,10 +14,4 @@ def add_parser(subparsers: argparse._SubParsersAction, common: argparse.Argument
 
 
 def run(args: argparse.Namespace, db_path: Path) -> int:
-    with writable_library(db_path, "unstar articles") as library:
-        ids = library.set_starred(args.ids, False)
-    if args.json:
-        write_json(articles_state_json(ids, starred=False))
-    else:
-        print(f"unstarred {len(ids)} article(s)")
-    return EXIT_OK
+    return set_stars(args, db_path, starred=False)
