@@ -18,8 +18,7 @@ from desktop_app.formats.records import clean_line
 from desktop_app.formats.seed import TEXT_EXTENSIONS
 from desktop_app.formats.sources import Source, extension, read_all
 from desktop_app.model import ParsedArticle
-from desktop_app.parsing.article import dateline_of, header_date, reject_garbage
-from desktop_app.parsing.encoding import decode
+from desktop_app.parsing.article import dateline_of, header_date, readable_text
 from desktop_app.parsing.errors import ParseError
 
 if TYPE_CHECKING:
@@ -49,13 +48,7 @@ def read(source: Source, options: ReadOptions) -> Iterator[Item]:
 
 def parse_plain_text(path: str, data: bytes) -> ParsedArticle:
     """Raises ParseError (empty, binary, garbled, no body) like the seed parser."""
-    if not data.strip():
-        raise ParseError("empty file", "empty")
-    decoded = decode(data)
-    text = decoded.text.replace("\r\n", "\n").replace("\r", "\n").lstrip("\ufeff")
-    if not text.strip():
-        raise ParseError("empty file (only blank lines)", "empty")
-    reject_garbage(text)
+    text, decoded = readable_text(data)
     warnings = [*decoded.warnings, "plain-text: no section separators; first line is the title"]
     lines = text.split("\n")
     published: date | None = None

@@ -19,7 +19,7 @@ from datetime import date
 from desktop_app.model import ParsedArticle
 from desktop_app.parsing.byline import Byline, read_byline
 from desktop_app.parsing.dates import parse_date
-from desktop_app.parsing.encoding import decode
+from desktop_app.parsing.encoding import DecodedText, decode
 from desktop_app.parsing.errors import ParseError
 from desktop_app.text.entities import decode_references
 
@@ -64,13 +64,7 @@ def check_size(size: int) -> None:
 def parse_article(path: str, data: bytes) -> ParsedArticle:
     """Parse one file's bytes. Raises ParseError (and nothing else) for a non-article."""
     check_size(len(data))
-    if not data.strip():
-        raise ParseError("empty file", "empty")
-    decoded = decode(data)
-    text = decoded.text.replace("\r\n", "\n").replace("\r", "\n").lstrip("\ufeff")
-    if not text.strip():
-        raise ParseError("empty file (only blank lines)", "empty")
-    _reject_garbage(text)
+    text, decoded = readable_text(data)
     warnings = list(decoded.warnings)
 
     lines = text.split("\n")
@@ -231,6 +225,17 @@ def header_date(line: str) -> tuple[bool, date | None]:
     return True, parse_date(match.group("date").strip())
 
 
-def reject_garbage(text: str) -> None:
-    """Raise ParseError when too much of the text is unreadable characters."""
+def readable_text(data: bytes) -> tuple[str, DecodedText]:
+    """A file's text, line ends made "\n" and no BOM, and how it was decoded.
+
+    ParseError for an empty file, one of blank lines only, or one that is mostly
+    unreadable characters: the checks every text format makes before reading lines.
+    """
+    if not data.strip():
+        raise ParseError("empty file", "empty")
+    decoded = decode(data)
+    text = decoded.text.replace("\r\n", "\n").replace("\r", "\n").lstrip("\ufeff")
+    if not text.strip():
+        raise ParseError("empty file (only blank lines)", "empty")
     _reject_garbage(text)
+    return text, decoded
